@@ -1,0 +1,48 @@
+package dev.efficientformer.backend;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A graph compiled for one batch size and thread count: weights in the backend's layout,
+ * activations preallocated. Running allocates no native memory.
+ *
+ * <p>Thread-safety: not thread-safe. One thread at a time may call {@link #run}; which thread
+ * does not matter (plans hold no thread-local state). {@code Model} pools plans so that many
+ * threads can predict at once.
+ */
+public interface Plan extends AutoCloseable {
+
+    /** Images per run. */
+    int batch();
+
+    /** Per-image input shape {@code [3, H, W]}. */
+    int[] inputShape();
+
+    /** Outputs per image (the number of classes). */
+    int outputsPerImage();
+
+    /**
+     * Runs the graph on {@code batch()} images: {@code input} holds {@code batch x 3 x H x W}
+     * float32 values (NCHW, native byte order) and {@code output} receives
+     * {@code batch x outputsPerImage()} logits. Callers check sizes; implementations check again
+     * before anything reaches native code.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    void run(MemorySegment input, MemorySegment output);
+
+    /**
+     * A copy of a named intermediate value from the last run, as row-major floats
+     * {@code [batch, ...per-image shape]}, for checking stages against a reference.
+     *
+     * @throws IllegalArgumentException when the graph has no such tap
+     */
+    float[] tap(String name);
+
+    /** A description for logs and benchmarks, e.g. {@code dnnl (avx512_core) batch 1, 1 thread}. */
+    String describe();
+
+    /** Frees the plan's memory. Idempotent. */
+    @Override
+    void close();
+}
