@@ -1,0 +1,29 @@
+package dev.efficientformer.backend;
+
+import dev.efficientformer.EfficientFormerException;
+import java.lang.foreign.MemorySegment;
+
+/** The size checks every {@link Plan#run} makes before touching its arguments. */
+public final class PlanIo {
+    private PlanIo() {
+    }
+
+    /**
+     * Checks that {@code input} and {@code output} hold exactly the floats a plan reads and writes.
+     *
+     * @throws EfficientFormerException naming the expected and actual sizes
+     */
+    public static void checkSizes(MemorySegment input, long inputFloats, MemorySegment output, long outputFloats) {
+        if (input.byteSize() != inputFloats * Float.BYTES) {
+            throw new EfficientFormerException("input holds " + input.byteSize() + " bytes, the plan needs " + inputFloats
+                    + " floats (" + inputFloats * Float.BYTES + " bytes)");
+        }
+        if (output.byteSize() != outputFloats * Float.BYTES) {
+            throw new EfficientFormerException("output holds " + output.byteSize() + " bytes, the plan writes " + outputFloats
+                    + " floats (" + outputFloats * Float.BYTES + " bytes)");
+        }
+        if (output.isReadOnly()) {
+            throw new EfficientFormerException("output segment is read-only");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.efficientformer.backend.java;
+
+import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.backend.Plan;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Node;
+import dev.efficientformer.graph.Ops;
+import dev.efficientformer.backend.PlanIo;
+import dev.efficientformer.graph.Value;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Interprets a graph node by node with {@link ScalarKernels}, one image at a time, every value in
+ * its own heap array (allocated here, reused by every run).
+ *
+ * <p>Thread-safety: not thread-safe (see {@link Plan}).
+ */
+final class ScalarPlan implements Plan {
+    private final Graph graph;
+    private final int batch;
+    private final Map<Integer, float[]> buffers = new HashMap<>();
+    private final float[] scores;
+    private volatile boolean closed;
+
+    ScalarPlan(Graph graph, int batch) {
+        if (batch < 1) {
+            throw new EfficientFormerException("batch must be at least 1, got " + batch);
+        }
+        this.graph = graph;
+        this.batch = batch;
+        allocate(graph.input());
+        int maxTokens = 1;
+        for (Node n : graph.nodes()) {
+            allocate(n.output());
+            if (n.op() instanceof Ops.Attention a) {
+                maxTokens = Math.max(maxTokens, a.tokens());
+            }
+        }
+        this.scores = new float[maxTokens];
+    }
+
+    private void allocate(Value v) {
+        long n = v.elementsPerImage() * batch;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new EfficientFormerException("value " + v + " at batch " + batch + " is too large for the scalar backend");
+        }
+        buffers.put(v.id(), new float[(int) n]);
+    }
+
+    @Override
+    public int batch() {
+        return batch;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return graph.input().shape();
+    }
+
+    @Override
+    public int outputsPerImage() {
+        return (int) graph.output().elementsPerImage();
+    }
+
+    @Override
+    public void run(MemorySegment input, MemorySegment output) {
+        if (closed) {
+            throw new IllegalStateException("plan is closed");
+        }
+        float[] in = buffers.get(graph.input().id());
+        float[] out = buffers.get(graph.output().id());
+        PlanIo.checkSizes(input, in.length, output, out.length);
+        MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
+        for (int b = 0; b < batch; b++) {
+            for (Node n : graph.nodes()) {
+                execute(n, b);
+            }
+        }
+        MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
+    }
+
+    private void execute(Node n, int b) {
+        Value xv = n.input();
+        float[] x = buffers.get(xv.id());
+        int xo = (int) (b * xv.elementsPerImage());
+        float[] y = buffers.get(n.output().id());
+        int yo = (int) (b * n.output().elementsPerImage());
+        int size = (int) xv.elementsPerImage();
+        switch (n.op()) {
+            case Ops.Conv2d c -> ScalarKernels.conv2d(x, xo, c.inChannels(), xv.dim(1), xv.dim(2), c.weight(), c.bias(),
+                    c.outChannels(), c.kernel(), c.stride(), c.padding(), y, yo);
+            case Ops.BatchNorm bn -> ScalarKernels.batchNorm(x, xo, xv.dim(0), size / xv.dim(0), bn.mean(), bn.var(), bn.gamma(),
+                    bn.beta(), bn.eps(), y, yo);
+            case Ops.Relu r -> ScalarKernels.relu(x, xo, size, y, yo);
+            case Ops.Gelu g -> ScalarKernels.gelu(x, xo, size, y, yo);
+            case Ops.AvgPool p -> ScalarKernels.avgPool(x, xo, xv.dim(0), xv.dim(1), xv.dim(2), p.kernel(), p.stride(), p.padding(), y, yo);
+            case Ops.Add a -> ScalarKernels.add(x, xo, buffers.get(n.inputs().get(1).id()), xo, size, y, yo);
+            case Ops.Sub s -> ScalarKernels.sub(x, xo, buffers.get(n.inputs().get(1).id()), xo, size, y, yo);
+            case Ops.ChannelScale s -> {
+                int channels = s.scale().length;
+                if (xv.rank() == 3) {
+                    ScalarKernels.channelScale(x, xo, 1, channels, size / channels, s.scale(), y, yo);
+                } else {
+                    ScalarKernels.channelScale(x, xo, size / channels, channels, 1, s.scale(), y, yo);
+                }
+            }
+            case Ops.ToTokens t -> ScalarKernels.toTokens(x, xo, xv.dim(0), xv.dim(1) * xv.dim(2), y, yo);
+            case Ops.LayerNorm l -> ScalarKernels.layerNorm(x, xo, size / l.gamma().length, l.gamma().length, l.gamma(), l.beta(),
+                    l.eps(), y, yo);
+            case Ops.Linear l -> ScalarKernels.linear(x, xo, size / l.inFeatures(), l.inFeatures(), l.weight(), l.bias(),
+                    l.outFeatures(), y, yo);
+            case Ops.Attention a -> ScalarKernels.attention(x, xo, a.tokens(), a.heads(), a.keyDim(), a.valDim(), a.bias(), y, yo, scores);
+            case Ops.MeanTokens m -> ScalarKernels.meanTokens(x, xo, xv.dim(0), xv.dim(1), y, yo);
+        }
+    }
+
+    @Override
+    public float[] tap(String name) {
+        Value v = graph.taps().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no tap named " + name + "; taps: " + graph.taps().keySet());
+        }
+        return buffers.get(v.id()).clone();
+    }
+
+    @Override
+    public String describe() {
+        return "java (scalar) batch " + batch + ", 1 thread";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
