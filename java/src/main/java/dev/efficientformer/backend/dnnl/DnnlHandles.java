@@ -1,0 +1,110 @@
+package dev.efficientformer.backend.dnnl;
+
+import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Owns the oneDNN objects and native memory of one plan: everything created through it is
+ * destroyed by {@link #close()}, newest first, so a plan never leaks however far its compilation
+ * got before failing.
+ *
+ * <p>Thread-safety: not thread-safe; used by the thread compiling a plan, then closed once.
+ */
+final class DnnlHandles implements AutoCloseable {
+    private final Arena arena = Arena.ofShared();
+    private final Arena scratch = Arena.ofConfined();
+    private final Deque<Runnable> destructors = new ArrayDeque<>();
+
+    /** The arena that owns the plan's buffers and argument arrays. */
+    Arena arena() {
+        return arena;
+    }
+
+    /** Zeroed native memory for the plan, 64-byte aligned (oneDNN's preferred alignment). */
+    MemorySegment allocate(long bytes) {
+        return arena.allocate(Math.max(bytes, 1), 64);
+    }
+
+    /** A pointer-sized out-parameter, for calls that return a handle. */
+    MemorySegment out() {
+        return scratch.allocate(ValueLayout.ADDRESS);
+    }
+
+    /** A {@code dnnl_dims_t} (or any int64 array) for one call. */
+    MemorySegment dims(long... values) {
+        return scratch.allocateFrom(ValueLayout.JAVA_LONG, values);
+    }
+
+    /** Registers {@code destroy} to run at {@link #close()}. */
+    void own(Runnable destroy) {
+        destructors.push(destroy);
+    }
+
+    /** A memory descriptor with a format tag, owned by this plan. */
+    MemorySegment md(long[] dims, int tag) {
+        MemorySegment out = out();
+        DnnlException.check(dnnl_memory_desc_create_with_tag(out, dims.length, dims(dims), dnnl_f32(), tag),
+                "create a memory descriptor " + java.util.Arrays.toString(dims));
+        MemorySegment md = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_memory_desc_destroy(md));
+        return md;
+    }
+
+    /** A memory descriptor with explicit strides (in elements), owned by this plan. */
+    MemorySegment md(long[] dims, long[] strides) {
+        MemorySegment out = out();
+        DnnlException.check(dnnl_memory_desc_create_with_strides(out, dims.length, dims(dims), dnnl_f32(), dims(strides)),
+                "create a strided memory descriptor " + java.util.Arrays.toString(dims));
+        MemorySegment md = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_memory_desc_destroy(md));
+        return md;
+    }
+
+    /** A memory object over {@code data} (which must outlive the plan), owned by this plan. */
+    MemorySegment memory(MemorySegment md, MemorySegment data) {
+        long need = dnnl_memory_desc_get_size(md);
+        if (data.byteSize() < need) {
+            throw new IllegalStateException("buffer of " + data.byteSize() + " bytes for a descriptor that needs " + need);
+        }
+        MemorySegment out = out();
+        DnnlException.check(dnnl_memory_create(out, md, DnnlEngine.get(), data), "create a memory object");
+        MemorySegment mem = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_memory_destroy(mem));
+        return mem;
+    }
+
+    /** Creates a primitive from a primitive descriptor; both are owned by this plan. */
+    MemorySegment primitive(MemorySegment pd, String what) {
+        MemorySegment out = out();
+        DnnlException.check(dnnl_primitive_create(out, pd), "create the " + what + " primitive");
+        MemorySegment prim = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_primitive_destroy(prim));
+        return prim;
+    }
+
+    /** Takes ownership of a primitive descriptor returned through {@code out}. */
+    MemorySegment primitiveDesc(MemorySegment out) {
+        MemorySegment pd = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_primitive_desc_destroy(pd));
+        return pd;
+    }
+
+    /** Destroys everything, newest first, and frees the memory. Idempotent. */
+    @Override
+    public void close() {
+        while (!destructors.isEmpty()) {
+            destructors.pop().run();
+        }
+        if (scratch.scope().isAlive()) {
+            scratch.close();
+        }
+        if (arena.scope().isAlive()) {
+            arena.close();
+        }
+    }
+}

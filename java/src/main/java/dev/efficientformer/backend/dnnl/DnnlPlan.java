@@ -1,0 +1,140 @@
+package dev.efficientformer.backend.dnnl;
+
+import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+
+import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.PlanIo;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph compiled into oneDNN primitives with preallocated activations and one user-managed
+ * scratchpad. {@link #run} copies the input in, executes the primitives in order on the plan's
+ * stream with the plan's thread count, and copies the logits out: no allocation.
+ *
+ * <p>Thread-safety: not thread-safe (see {@link Plan}); {@link #close()} must not race with
+ * {@link #run} (the owning model guarantees that).
+ */
+final class DnnlPlan implements Plan {
+    /** One primitive execution: the primitive and its {@code dnnl_exec_arg_t} array. */
+    record Step(String kind, MemorySegment primitive, MemorySegment args, int nargs) {
+    }
+
+    /** A value the plan can read back for {@link #tap}: its buffer and how it is laid out. */
+    record TapSource(MemorySegment data, int[] perImageShape, boolean channelsLast) {
+    }
+
+    private final DnnlHandles handles;
+    private final MemorySegment stream;
+    private final List<Step> steps;
+    private final MemorySegment input;
+    private final MemorySegment output;
+    private final Map<String, TapSource> taps;
+    private final int batch;
+    private final int threads;
+    private final int[] inputShape;
+    private final int outputsPerImage;
+    private final String isa;
+    private volatile boolean closed;
+
+    DnnlPlan(DnnlHandles handles, MemorySegment stream, List<Step> steps, MemorySegment input, MemorySegment output,
+             Map<String, TapSource> taps, int batch, int threads, int[] inputShape, int outputsPerImage, String isa) {
+        this.handles = handles;
+        this.stream = stream;
+        this.steps = List.copyOf(steps);
+        this.input = input;
+        this.output = output;
+        this.taps = Map.copyOf(taps);
+        this.batch = batch;
+        this.threads = threads;
+        this.inputShape = inputShape.clone();
+        this.outputsPerImage = outputsPerImage;
+        this.isa = isa;
+    }
+
+    @Override
+    public int batch() {
+        return batch;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    @Override
+    public int outputsPerImage() {
+        return outputsPerImage;
+    }
+
+    @Override
+    public void run(MemorySegment in, MemorySegment out) {
+        if (closed) {
+            throw new IllegalStateException("plan is closed");
+        }
+        PlanIo.checkSizes(in, input.byteSize() / Float.BYTES, out, output.byteSize() / Float.BYTES);
+        MemorySegment.copy(in, 0, input, 0, input.byteSize());
+        OpenMpThreads.set(threads);
+        for (Step s : steps) {
+            int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
+            if (status != 0) {
+                throw new DnnlException("execute " + s.kind, status);
+            }
+        }
+        DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
+        MemorySegment.copy(output, 0, out, 0, output.byteSize());
+    }
+
+    @Override
+    public float[] tap(String name) {
+        TapSource t = taps.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no tap named " + name + "; taps: " + taps.keySet());
+        }
+        float[] raw = t.data.asSlice(0, elements(t) * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
+        if (!t.channelsLast) {
+            return raw;
+        }
+        // NHWC in memory, NCHW expected by callers.
+        int c = t.perImageShape[0];
+        int hw = t.perImageShape[1] * t.perImageShape[2];
+        float[] out = new float[raw.length];
+        for (int b = 0; b < batch; b++) {
+            for (int p = 0; p < hw; p++) {
+                for (int ch = 0; ch < c; ch++) {
+                    out[(b * c + ch) * hw + p] = raw[(b * hw + p) * c + ch];
+                }
+            }
+        }
+        return out;
+    }
+
+    private long elements(TapSource t) {
+        long n = batch;
+        for (int d : t.perImageShape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    @Override
+    public String describe() {
+        return "dnnl (" + isa + ") batch " + batch + ", " + threads + (threads == 1 ? " thread" : " threads") + ", "
+                + steps.size() + " primitives";
+    }
+
+    /** The primitive kinds in execution order, for profiles and tests. */
+    List<String> stepKinds() {
+        return steps.stream().map(Step::kind).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            handles.close();
+        }
+    }
+}

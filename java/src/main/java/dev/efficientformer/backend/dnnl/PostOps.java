@@ -1,0 +1,81 @@
+package dev.efficientformer.backend.dnnl;
+
+import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chain of oneDNN post-ops being assembled for one primitive, with the extra memory arguments
+ * that binary post-ops need at execution time.
+ *
+ * <p>Thread-safety: not thread-safe; used while compiling one plan.
+ */
+final class PostOps {
+    /** An extra execution argument: the post-op's {@code DNNL_ARG_*} id and its memory. */
+    record Arg(int id, MemorySegment memory) {
+    }
+
+    private final DnnlHandles handles;
+    private final MemorySegment postOps;
+    private final List<Arg> args = new ArrayList<>();
+    private int length;
+
+    PostOps(DnnlHandles handles) {
+        this.handles = handles;
+        MemorySegment out = handles.out();
+        DnnlException.check(dnnl_post_ops_create(out), "create post-ops");
+        this.postOps = out.get(ValueLayout.ADDRESS, 0);
+        handles.own(() -> dnnl_post_ops_destroy(postOps));
+    }
+
+    /** Appends an eltwise op, {@code y = alg(x; alpha, beta)}. */
+    PostOps eltwise(int alg, float alpha, float beta) {
+        DnnlException.check(dnnl_post_ops_append_eltwise(postOps, alg, alpha, beta), "append an eltwise post-op");
+        length++;
+        return this;
+    }
+
+    /** Appends {@code y = y + dst}: accumulate into what the destination already holds. */
+    PostOps sum() {
+        DnnlException.check(dnnl_post_ops_append_sum(postOps, 1f, 0, dnnl_data_type_undef()), "append a sum post-op");
+        length++;
+        return this;
+    }
+
+    /** Appends {@code y = alg(y, src1)} with {@code src1} broadcast as its descriptor says. */
+    PostOps binary(int alg, MemorySegment src1Md, MemorySegment src1Memory) {
+        DnnlException.check(dnnl_post_ops_append_binary(postOps, alg, src1Md), "append a binary post-op");
+        args.add(new Arg(DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE() * (length + 1) | DNNL_ARG_SRC_1(), src1Memory));
+        length++;
+        return this;
+    }
+
+    /** Whether nothing was appended. */
+    boolean isEmpty() {
+        return length == 0;
+    }
+
+    /** The extra execution arguments. */
+    List<Arg> args() {
+        return args;
+    }
+
+    /**
+     * Primitive attributes with these post-ops and a user-managed scratchpad (so that a plan owns
+     * every byte it uses and can run on any thread), owned by the plan.
+     */
+    MemorySegment attributes() {
+        MemorySegment out = handles.out();
+        DnnlException.check(dnnl_primitive_attr_create(out), "create primitive attributes");
+        MemorySegment attr = out.get(ValueLayout.ADDRESS, 0);
+        handles.own(() -> dnnl_primitive_attr_destroy(attr));
+        DnnlException.check(dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl_scratchpad_mode_user()), "set the scratchpad mode");
+        if (length > 0) {
+            DnnlException.check(dnnl_primitive_attr_set_post_ops(attr, postOps), "set post-ops");
+        }
+        return attr;
+    }
+}
