@@ -7,6 +7,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Owns the oneDNN objects and native memory of one plan: everything created through it is
@@ -19,6 +21,8 @@ final class DnnlHandles implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final Arena scratch = Arena.ofConfined();
     private final Deque<Runnable> destructors = new ArrayDeque<>();
+    /** Bytes a strided descriptor really touches, by descriptor address (oneDNN reports more). */
+    private final Map<Long, Long> stridedExtents = new HashMap<>();
 
     /** The arena that owns the plan's buffers and argument arrays. */
     Arena arena() {
@@ -62,12 +66,19 @@ final class DnnlHandles implements AutoCloseable {
                 "create a strided memory descriptor " + java.util.Arrays.toString(dims));
         MemorySegment md = out.get(ValueLayout.ADDRESS, 0);
         own(() -> dnnl_memory_desc_destroy(md));
+        long last = 0;
+        for (int i = 0; i < dims.length; i++) {
+            last += (dims[i] - 1) * strides[i];
+        }
+        stridedExtents.put(md.address(), (last + 1) * Float.BYTES);
         return md;
     }
 
     /** A memory object over {@code data} (which must outlive the plan), owned by this plan. */
     MemorySegment memory(MemorySegment md, MemorySegment data) {
-        long need = dnnl_memory_desc_get_size(md);
+        // The check that keeps a wrong view from reaching native code: the buffer must hold every
+        // element the descriptor addresses.
+        long need = stridedExtents.getOrDefault(md.address(), dnnl_memory_desc_get_size(md));
         if (data.byteSize() < need) {
             throw new IllegalStateException("buffer of " + data.byteSize() + " bytes for a descriptor that needs " + need);
         }

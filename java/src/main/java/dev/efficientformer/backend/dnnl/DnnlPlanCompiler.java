@@ -1,0 +1,567 @@
+package dev.efficientformer.backend.dnnl;
+
+import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+
+import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.bindings.dnnl.dnnl_exec_arg_t;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Node;
+import dev.efficientformer.graph.Op;
+import dev.efficientformer.graph.Ops;
+import dev.efficientformer.graph.Value;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a graph to oneDNN primitives for one batch size.
+ *
+ * <p>Layouts: feature maps live in NHWC ({@code acdb}), so that the Flat into tokens is free
+ * (an NHWC {@code [B, C, H, W]} buffer is the token-major {@code [B, H*W, C]}); tokens and vectors
+ * are row-major. Weights are reordered once, here, into the layouts the primitives choose
+ * ({@code format_tag_any}).
+ *
+ * <p>Fusions: an activation following a convolution or linear layer becomes an eltwise post-op;
+ * a residual {@code x + layer(...)} becomes a sum post-op writing into {@code x}'s buffer when
+ * nothing reads {@code x} afterwards; the pool mixer {@code x + s * (pool(x) - x)} is one pooling
+ * primitive with three binary post-ops; attention's {@code q k^T * scale + bias} is one batched
+ * matmul with eltwise and binary post-ops reading q and k in place from the qkv buffer, and its
+ * {@code a v} writes the head-interleaved output directly.
+ *
+ * <p>Thread-safety: not thread-safe; one compiler per plan.
+ */
+final class DnnlPlanCompiler {
+    /** A value's storage: its bytes, natural descriptor and memory object. */
+    private record Buffer(MemorySegment data, MemorySegment md, MemorySegment memory) {
+    }
+
+    /** A primitive descriptor waiting for the scratchpad to be sized. */
+    private record Pending(String kind, MemorySegment pd, List<PostOps.Arg> args) {
+    }
+
+    private final Graph graph;
+    private final int batch;
+    private final int threads;
+    private final DnnlHandles h = new DnnlHandles();
+    private final Map<Integer, Buffer> buffers = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private final List<Node> nodes;
+    private final boolean[] lowered;
+    private MemorySegment stream;
+    private long scratchpadBytes;
+
+    private DnnlPlanCompiler(Graph graph, int batch, int threads) {
+        this.graph = graph;
+        this.batch = batch;
+        this.threads = threads;
+        this.nodes = graph.nodes();
+        this.lowered = new boolean[nodes.size()];
+    }
+
+    /** Compiles {@code graph}; on any failure everything created so far is destroyed. */
+    static DnnlPlan compile(Graph graph, int batch, int threads) {
+        if (batch < 1 || threads < 1) {
+            throw new EfficientFormerException("batch and threads must be at least 1, got batch " + batch + ", threads " + threads);
+        }
+        DnnlPlanCompiler c = new DnnlPlanCompiler(graph, batch, threads);
+        try {
+            return c.build();
+        } catch (RuntimeException e) {
+            c.h.close();
+            throw e;
+        }
+    }
+
+    private DnnlPlan build() {
+        MemorySegment engine = DnnlEngine.get();
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_stream_create(out, engine, dnnl_stream_default_flags()), "create a stream");
+        stream = out.get(ValueLayout.ADDRESS, 0);
+        MemorySegment s = stream;
+        h.own(() -> dnnl_stream_destroy(s));
+        OpenMpThreads.set(threads);
+
+        // The caller's NCHW input is copied into this buffer, then reordered into NHWC.
+        Value in = graph.input();
+        long[] inDims = {batch, in.dim(0), in.dim(1), in.dim(2)};
+        MemorySegment userMd = h.md(inDims, dnnl_nchw());
+        MemorySegment userInput = h.allocate(dnnl_memory_desc_get_size(userMd));
+        MemorySegment userMem = h.memory(userMd, userInput);
+        Buffer input = buffer(in);
+        reorder("input reorder", userMd, userMem, input.md, input.memory);
+
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!lowered[i]) {
+                lower(i);
+            }
+        }
+        return finish(userInput);
+    }
+
+    // ---------------------------------------------------------------- buffers
+
+    private static long[] dimsOf(int batch, Value v) {
+        long[] d = new long[v.rank() + 1];
+        d[0] = batch;
+        for (int i = 0; i < v.rank(); i++) {
+            d[i + 1] = v.dim(i);
+        }
+        return d;
+    }
+
+    private static int naturalTag(int rank) {
+        return switch (rank) {
+            case 4 -> dnnl_nhwc();
+            case 3 -> dnnl_abc();
+            case 2 -> dnnl_ab();
+            default -> throw new EfficientFormerException("no layout for rank " + rank);
+        };
+    }
+
+    /** The value's buffer, allocated on first use. */
+    private Buffer buffer(Value v) {
+        Buffer b = buffers.get(v.id());
+        if (b == null) {
+            MemorySegment md = h.md(dimsOf(batch, v), naturalTag(v.rank() + 1));
+            MemorySegment data = h.allocate(dnnl_memory_desc_get_size(md));
+            b = new Buffer(data, md, h.memory(md, data));
+            buffers.put(v.id(), b);
+        }
+        return b;
+    }
+
+    /** Makes {@code v} live in {@code data} (an in-place result or a free reshape). */
+    private Buffer alias(Value v, MemorySegment data) {
+        MemorySegment md = h.md(dimsOf(batch, v), naturalTag(v.rank() + 1));
+        Buffer b = new Buffer(data, md, h.memory(md, data));
+        buffers.put(v.id(), b);
+        return b;
+    }
+
+    /** A memory object viewing {@code data} through another descriptor. */
+    private MemorySegment view(MemorySegment md, MemorySegment data) {
+        return h.memory(md, data);
+    }
+
+    /** Constant floats copied into plan memory, with a plain descriptor. */
+    private MemorySegment constant(float[] values, long[] dims, int tag) {
+        MemorySegment md = h.md(dims, tag);
+        MemorySegment data = h.allocate(dnnl_memory_desc_get_size(md));
+        MemorySegment.copy(values, 0, data, ValueLayout.JAVA_FLOAT, 0, values.length);
+        return view(md, data);
+    }
+
+    // ---------------------------------------------------------------- lowering
+
+    private void lower(int i) {
+        Node n = nodes.get(i);
+        lowered[i] = true;
+        switch (n.op()) {
+            case Ops.Conv2d c -> layer(i, n);
+            case Ops.Linear l -> layer(i, n);
+            case Ops.AvgPool p -> {
+                if (!poolMixer(i, p)) {
+                    pooling(n, p, new PostOps(h), buffer(n.output()));
+                }
+            }
+            case Ops.ToTokens t -> alias(n.output(), buffer(n.input()).data);
+            case Ops.Relu r -> eltwise(n, dnnl_eltwise_relu());
+            case Ops.Gelu g -> eltwise(n, dnnl_eltwise_gelu_erf());
+            case Ops.Add a -> binary(n, dnnl_binary_add());
+            case Ops.Sub s -> binary(n, dnnl_binary_sub());
+            case Ops.ChannelScale s -> channelScale(n, s);
+            case Ops.LayerNorm l -> layerNorm(n, l);
+            case Ops.Attention a -> attention(n, a);
+            case Ops.MeanTokens m -> meanTokens(n);
+            case Ops.BatchNorm b -> throw new EfficientFormerException("BatchNorm must be folded before compiling for dnnl; run GraphPasses");
+        }
+    }
+
+    /** The next node, when it is {@code kind} applied to {@code v} alone and may be fused away. */
+    private int fusableNext(int i, Value v, Class<? extends Op> kind) {
+        int j = i + 1;
+        if (j < nodes.size() && !lowered[j] && kind.isInstance(nodes.get(j).op()) && nodes.get(j).input().equals(v)
+                && nodes.get(j).inputs().size() == 1 && privateTo(v, nodes.get(j))) {
+            return j;
+        }
+        return -1;
+    }
+
+    private boolean privateTo(Value v, Node reader) {
+        if (graph.isObservable(v)) {
+            return false;
+        }
+        for (Node n : nodes) {
+            if (n != reader && n.inputs().contains(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(Node n) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i) == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * For a layer at {@code i} producing {@code r}: an {@code add(x, r)} whose {@code x} can be
+     * overwritten in place (read by no node after the layer, not observable, not the input).
+     */
+    private int residualAdd(int i, Value r) {
+        for (int j = i + 1; j < nodes.size(); j++) {
+            Node add = nodes.get(j);
+            if (lowered[j] || !(add.op() instanceof Ops.Add) || !add.inputs().contains(r) || !privateTo(r, add)) {
+                continue;
+            }
+            Value x = add.inputs().get(0).equals(r) ? add.inputs().get(1) : add.inputs().get(0);
+            if (x.equals(r) || x.equals(graph.input()) || !buffers.containsKey(x.id())) {
+                return -1;
+            }
+            // Every value stored in x's bytes (x itself, or a free reshape of it) must be dead.
+            long address = buffers.get(x.id()).data.address();
+            for (Map.Entry<Integer, Buffer> e : buffers.entrySet()) {
+                if (e.getValue().data.address() != address) {
+                    continue;
+                }
+                Value sharer = valueById(e.getKey());
+                if (graph.isObservable(sharer)) {
+                    return -1;
+                }
+                for (int k = i; k < nodes.size(); k++) {
+                    if (k != j && nodes.get(k).inputs().contains(sharer)) {
+                        return -1;
+                    }
+                }
+            }
+            return j;
+        }
+        return -1;
+    }
+
+    private Value valueById(int id) {
+        if (graph.input().id() == id) {
+            return graph.input();
+        }
+        for (Node n : nodes) {
+            if (n.output().id() == id) {
+                return n.output();
+            }
+        }
+        throw new IllegalStateException("no value %" + id);
+    }
+
+    /** A convolution or linear layer with a fused activation and residual add where possible. */
+    private void layer(int i, Node n) {
+        PostOps post = new PostOps(h);
+        Value result = n.output();
+        int act = fusableNext(i, result, Ops.Relu.class);
+        if (act < 0) {
+            act = fusableNext(i, result, Ops.Gelu.class);
+        }
+        if (act >= 0) {
+            post.eltwise(nodes.get(act).op() instanceof Ops.Relu ? dnnl_eltwise_relu() : dnnl_eltwise_gelu_erf(), 0f, 0f);
+            lowered[act] = true;
+            result = nodes.get(act).output();
+        }
+        Buffer dst;
+        int add = residualAdd(act >= 0 ? act : i, result);
+        if (add >= 0) {
+            Node addNode = nodes.get(add);
+            Value x = addNode.inputs().get(0).equals(result) ? addNode.inputs().get(1) : addNode.inputs().get(0);
+            post.sum();
+            lowered[add] = true;
+            dst = alias(addNode.output(), buffer(x).data);
+        } else {
+            dst = buffer(result);
+        }
+        switch (n.op()) {
+            case Ops.Conv2d c -> convolution(n, c, post, dst);
+            case Ops.Linear l -> linear(n, l, post, dst);
+            default -> throw new IllegalStateException(n.toString());
+        }
+    }
+
+    private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
+        Buffer src = buffer(n.input());
+        long k = c.kernel();
+        MemorySegment wAny = h.md(new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_format_tag_any());
+        MemorySegment biasMd = h.md(new long[] {c.outChannels()}, dnnl_a());
+        MemorySegment out = h.out();
+        long s = c.stride();
+        long p = c.padding();
+        DnnlException.check(dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_convolution_direct(), src.md, wAny, biasMd, dst.md, h.dims(s, s), h.dims(0, 0), h.dims(p, p), h.dims(p, p),
+                post.attributes()), "create a " + c.kind() + " convolution " + n);
+        MemorySegment pd = h.primitiveDesc(out);
+        MemorySegment weights = weights(pd, dnnl_query_weights_md(), c.weight(),
+                new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw());
+        MemorySegment bias = constant(c.bias(), new long[] {c.outChannels()}, dnnl_a());
+        add(c.kind(), pd, post, DNNL_ARG_SRC(), src.memory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
+                DNNL_ARG_DST(), dst.memory);
+    }
+
+    private void linear(Node n, Ops.Linear l, PostOps post, Buffer dst) {
+        Buffer src = buffer(n.input());
+        long rows = batch * (n.input().elementsPerImage() / l.inFeatures());
+        MemorySegment srcMd = h.md(new long[] {rows, l.inFeatures()}, dnnl_ab());
+        MemorySegment dstMd = h.md(new long[] {rows, l.outFeatures()}, dnnl_ab());
+        MemorySegment wAny = h.md(new long[] {l.inFeatures(), l.outFeatures()}, dnnl_format_tag_any());
+        MemorySegment biasMd = h.md(new long[] {1, l.outFeatures()}, dnnl_ab());
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), srcMd, wAny, biasMd, dstMd, post.attributes()),
+                "create a linear layer (matmul) " + n);
+        MemorySegment pd = h.primitiveDesc(out);
+        // PyTorch stores [out, in]; as the matmul's [in, out] weights that is the "ba" order.
+        MemorySegment weights = weights(pd, dnnl_query_weights_md(), l.weight(), new long[] {l.inFeatures(), l.outFeatures()}, dnnl_ba());
+        MemorySegment bias = constant(l.bias(), new long[] {1, l.outFeatures()}, dnnl_ab());
+        add("linear", pd, post, DNNL_ARG_SRC(), view(srcMd, src.data), DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
+                DNNL_ARG_DST(), view(dstMd, dst.data));
+    }
+
+    /** Weights reordered once from their PyTorch layout into the layout the primitive chose. */
+    private MemorySegment weights(MemorySegment pd, int query, float[] values, long[] dims, int userTag) {
+        MemorySegment chosen = dnnl_primitive_desc_query_md(pd, query, 0);
+        MemorySegment data = h.allocate(dnnl_memory_desc_get_size(chosen));
+        MemorySegment target = h.memory(chosen, data);
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment userMd = h.md(dims, userTag);
+            MemorySegment userData = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
+            MemorySegment.copy(values, 0, userData, ValueLayout.JAVA_FLOAT, 0, values.length);
+            MemorySegment user = h.memory(userMd, userData);
+            MemorySegment out = h.out();
+            DnnlException.check(dnnl_reorder_primitive_desc_create(out, userMd, DnnlEngine.get(), chosen, DnnlEngine.get(), MemorySegment.NULL),
+                    "create a weight reorder");
+            MemorySegment rpd = out.get(ValueLayout.ADDRESS, 0);
+            try {
+                MemorySegment prim = h.out();
+                DnnlException.check(dnnl_primitive_create(prim, rpd), "create a weight reorder primitive");
+                MemorySegment r = prim.get(ValueLayout.ADDRESS, 0);
+                try {
+                    MemorySegment args = execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), target)));
+                    DnnlException.check(dnnl_primitive_execute(r, stream, 2, args), "reorder weights");
+                    DnnlException.check(dnnl_stream_wait(stream), "wait for a weight reorder");
+                } finally {
+                    dnnl_primitive_destroy(r);
+                }
+            } finally {
+                dnnl_primitive_desc_destroy(rpd);
+            }
+        }
+        return target;
+    }
+
+    /** A reorder run as part of every execution (the input's NCHW to NHWC). */
+    private void reorder(String kind, MemorySegment fromMd, MemorySegment from, MemorySegment toMd, MemorySegment to) {
+        MemorySegment attr = new PostOps(h).attributes();
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_reorder_primitive_desc_create(out, fromMd, DnnlEngine.get(), toMd, DnnlEngine.get(), attr),
+                "create the " + kind);
+        add(kind, h.primitiveDesc(out), null, DNNL_ARG_FROM(), from, DNNL_ARG_TO(), to);
+    }
+
+    /** {@code x + s * (pool(x) - x)} as one pooling primitive with binary post-ops. */
+    private boolean poolMixer(int i, Ops.AvgPool p) {
+        Node pool = nodes.get(i);
+        Value x = pool.input();
+        int sub = i + 1;
+        int scale = i + 2;
+        int add = i + 3;
+        if (add >= nodes.size() || !(nodes.get(sub).op() instanceof Ops.Sub) || !(nodes.get(scale).op() instanceof Ops.ChannelScale s)
+                || !(nodes.get(add).op() instanceof Ops.Add)
+                || !nodes.get(sub).inputs().equals(List.of(pool.output(), x)) || !privateTo(pool.output(), nodes.get(sub))
+                || !nodes.get(scale).input().equals(nodes.get(sub).output()) || !privateTo(nodes.get(sub).output(), nodes.get(scale))
+                || !nodes.get(add).inputs().equals(List.of(x, nodes.get(scale).output()))
+                || !privateTo(nodes.get(scale).output(), nodes.get(add))) {
+            return false;
+        }
+        Buffer xb = buffer(x);
+        int c = x.dim(0);
+        MemorySegment scaleMd = h.md(new long[] {1, c, 1, 1}, dnnl_nchw());
+        PostOps post = new PostOps(h)
+                .binary(dnnl_binary_sub(), xb.md, xb.memory)
+                .binary(dnnl_binary_mul(), scaleMd, constant(s.scale(), new long[] {1, c, 1, 1}, dnnl_nchw()))
+                .binary(dnnl_binary_add(), xb.md, xb.memory);
+        lowered[sub] = true;
+        lowered[scale] = true;
+        lowered[add] = true;
+        pooling(pool, p, post, buffer(nodes.get(add).output()));
+        return true;
+    }
+
+    private void pooling(Node n, Ops.AvgPool p, PostOps post, Buffer dst) {
+        Buffer src = buffer(n.input());
+        long k = p.kernel();
+        long s = p.stride();
+        long pad = p.padding();
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_pooling_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_pooling_avg_exclude_padding(), src.md, dst.md, h.dims(s, s), h.dims(k, k), h.dims(0, 0), h.dims(pad, pad),
+                h.dims(pad, pad), post.attributes()), "create average pooling " + n);
+        add(post.isEmpty() ? "avgpool" : "pool_mixer", h.primitiveDesc(out), post, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), dst.memory);
+    }
+
+    private void eltwise(Node n, int alg) {
+        Buffer src = buffer(n.input());
+        Buffer dst = buffer(n.output());
+        MemorySegment out = h.out();
+        PostOps none = new PostOps(h);
+        DnnlException.check(dnnl_eltwise_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(), alg, src.md,
+                dst.md, 0f, 0f, none.attributes()), "create " + n.op().kind());
+        add(n.op().kind(), h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), dst.memory);
+    }
+
+    private void binary(Node n, int alg) {
+        Buffer a = buffer(n.inputs().get(0));
+        Buffer b = buffer(n.inputs().get(1));
+        Buffer dst = buffer(n.output());
+        binaryPrimitive(n.op().kind(), alg, a.md, a.memory, b.md, b.memory, dst);
+    }
+
+    private void binaryPrimitive(String kind, int alg, MemorySegment aMd, MemorySegment a, MemorySegment bMd, MemorySegment b, Buffer dst) {
+        MemorySegment out = h.out();
+        PostOps none = new PostOps(h);
+        DnnlException.check(dnnl_binary_primitive_desc_create(out, DnnlEngine.get(), alg, aMd, bMd, dst.md, none.attributes()),
+                "create " + kind);
+        add(kind, h.primitiveDesc(out), none, DNNL_ARG_SRC_0(), a, DNNL_ARG_SRC_1(), b, DNNL_ARG_DST(), dst.memory);
+    }
+
+    private void channelScale(Node n, Ops.ChannelScale s) {
+        Value x = n.input();
+        Buffer src = buffer(x);
+        int c = s.scale().length;
+        long[] dims = x.rank() == 3 ? new long[] {1, c, 1, 1} : x.rank() == 2 ? new long[] {1, 1, c} : new long[] {1, c};
+        int tag = dims.length == 4 ? dnnl_nchw() : dims.length == 3 ? dnnl_abc() : dnnl_ab();
+        MemorySegment scale = constant(s.scale(), dims, tag);
+        binaryPrimitive("scale", dnnl_binary_mul(), src.md, src.memory, h.md(dims, tag), scale, buffer(n.output()));
+    }
+
+    private void layerNorm(Node n, Ops.LayerNorm l) {
+        Buffer src = buffer(n.input());
+        Buffer dst = buffer(n.output());
+        int c = l.gamma().length;
+        MemorySegment out = h.out();
+        PostOps none = new PostOps(h);
+        DnnlException.check(dnnl_layer_normalization_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                src.md, dst.md, MemorySegment.NULL, l.eps(), dnnl_use_scale() | dnnl_use_shift(), none.attributes()),
+                "create layer normalization " + n);
+        add("layernorm", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), dst.memory,
+                DNNL_ARG_SCALE(), constant(l.gamma(), new long[] {c}, dnnl_a()), DNNL_ARG_SHIFT(), constant(l.beta(), new long[] {c}, dnnl_a()));
+    }
+
+    private void attention(Node n, Ops.Attention a) {
+        Buffer qkv = buffer(n.input());
+        Buffer dst = buffer(n.output());
+        long b = batch;
+        long heads = a.heads();
+        long t = a.tokens();
+        long kd = a.keyDim();
+        long vd = a.valDim();
+        long hw = a.headWidth();
+        long row = heads * hw;
+        // q, k and v are strided views of the qkv buffer: [B, heads, N, d] with the head's columns.
+        MemorySegment qMd = h.md(new long[] {b, heads, t, kd}, new long[] {t * row, hw, row, 1});
+        MemorySegment kMd = h.md(new long[] {b, heads, kd, t}, new long[] {t * row, hw, 1, row});
+        MemorySegment vMd = h.md(new long[] {b, heads, t, vd}, new long[] {t * row, hw, row, 1});
+        MemorySegment scoresMd = h.md(new long[] {b, heads, t, t}, dnnl_abcd());
+        MemorySegment scores = h.memory(scoresMd, h.allocate(dnnl_memory_desc_get_size(scoresMd)));
+        MemorySegment biasMd = h.md(new long[] {1, heads, t, t}, dnnl_abcd());
+
+        PostOps scoresPost = new PostOps(h)
+                .eltwise(dnnl_eltwise_linear(), a.scale(), 0f)
+                .binary(dnnl_binary_add(), biasMd, constant(a.bias(), new long[] {1, heads, t, t}, dnnl_abcd()));
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), qMd, kMd, MemorySegment.NULL, scoresMd,
+                scoresPost.attributes()), "create the attention q.kT matmul");
+        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), view(qMd, qkv.data),
+                DNNL_ARG_WEIGHTS(), view(kMd, qkv.data.asSlice(kd * Float.BYTES)), DNNL_ARG_DST(), scores);
+
+        PostOps none = new PostOps(h);
+        out = h.out();
+        DnnlException.check(dnnl_softmax_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_softmax_accurate(), scoresMd, scoresMd, 3, none.attributes()), "create the attention softmax");
+        add("softmax", h.primitiveDesc(out), none, DNNL_ARG_SRC(), scores, DNNL_ARG_DST(), scores);
+
+        // a.v written as [B, N, heads, vd]: the transpose back to tokens costs nothing.
+        MemorySegment outMd = h.md(new long[] {b, heads, t, vd}, new long[] {t * heads * vd, vd, heads * vd, 1});
+        PostOps none2 = new PostOps(h);
+        out = h.out();
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), scoresMd, vMd, MemorySegment.NULL, outMd,
+                none2.attributes()), "create the attention a.v matmul");
+        add("attn_av", h.primitiveDesc(out), none2, DNNL_ARG_SRC(), scores,
+                DNNL_ARG_WEIGHTS(), view(vMd, qkv.data.asSlice(2 * kd * Float.BYTES)), DNNL_ARG_DST(), view(outMd, dst.data));
+    }
+
+    private void meanTokens(Node n) {
+        Buffer src = buffer(n.input());
+        Buffer dst = buffer(n.output());
+        MemorySegment dstMd = h.md(new long[] {batch, 1, n.output().dim(0)}, dnnl_abc());
+        MemorySegment out = h.out();
+        PostOps none = new PostOps(h);
+        DnnlException.check(dnnl_reduction_primitive_desc_create(out, DnnlEngine.get(), dnnl_reduction_mean(), src.md, dstMd, 0f, 0f,
+                none.attributes()), "create the mean over tokens");
+        add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), view(dstMd, dst.data));
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    /** Records a primitive with its (id, memory) argument pairs plus the post-ops' arguments. */
+    private void add(String kind, MemorySegment pd, PostOps post, Object... idMemoryPairs) {
+        List<PostOps.Arg> args = new ArrayList<>();
+        for (int i = 0; i < idMemoryPairs.length; i += 2) {
+            args.add(new PostOps.Arg((Integer) idMemoryPairs[i], (MemorySegment) idMemoryPairs[i + 1]));
+        }
+        if (post != null) {
+            args.addAll(post.args());
+        }
+        MemorySegment scratchMd = dnnl_primitive_desc_query_md(pd, dnnl_query_scratchpad_md(), 0);
+        if (!scratchMd.equals(MemorySegment.NULL)) {
+            scratchpadBytes = Math.max(scratchpadBytes, dnnl_memory_desc_get_size(scratchMd));
+        }
+        pending.add(new Pending(kind, pd, args));
+    }
+
+    private MemorySegment execArgs(Arena arena, List<PostOps.Arg> args) {
+        MemorySegment array = dnnl_exec_arg_t.allocateArray(args.size(), arena);
+        for (int i = 0; i < args.size(); i++) {
+            MemorySegment e = dnnl_exec_arg_t.asSlice(array, i);
+            dnnl_exec_arg_t.arg(e, args.get(i).id());
+            dnnl_exec_arg_t.memory(e, args.get(i).memory());
+        }
+        return array;
+    }
+
+    /** Creates the primitives, shares one scratchpad between them, and builds the plan. */
+    private DnnlPlan finish(MemorySegment userInput) {
+        MemorySegment scratchpad = h.allocate(scratchpadBytes);
+        List<DnnlPlan.Step> steps = new ArrayList<>();
+        for (Pending p : pending) {
+            List<PostOps.Arg> args = new ArrayList<>(p.args);
+            MemorySegment scratchMd = dnnl_primitive_desc_query_md(p.pd, dnnl_query_scratchpad_md(), 0);
+            if (!scratchMd.equals(MemorySegment.NULL) && dnnl_memory_desc_get_size(scratchMd) > 0) {
+                args.add(new PostOps.Arg(DNNL_ARG_SCRATCHPAD(), h.memory(scratchMd, scratchpad)));
+            }
+            MemorySegment prim = h.primitive(p.pd, p.kind);
+            steps.add(new DnnlPlan.Step(p.kind, prim, execArgs(h.arena(), args), args.size()));
+        }
+        Map<String, DnnlPlan.TapSource> taps = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
+            Buffer b = buffers.get(t.getValue().id());
+            if (b != null) {
+                taps.put(t.getKey(), new DnnlPlan.TapSource(b.data, t.getValue().shape(), t.getValue().rank() == 3));
+            }
+        }
+        Buffer output = buffer(graph.output());
+        return new DnnlPlan(h, stream, steps, userInput, output.data, taps, batch, threads, graph.input().shape(),
+                (int) graph.output().elementsPerImage(), DnnlIsa.effective());
+    }
+}

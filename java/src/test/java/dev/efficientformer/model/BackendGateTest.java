@@ -1,0 +1,103 @@
+package dev.efficientformer.model;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.efficientformer.backend.Backend;
+import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.dnnl.DnnlBackend;
+import dev.efficientformer.backend.java.JavaBackend;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.GraphPasses;
+import dev.efficientformer.testing.Fixtures;
+import dev.efficientformer.testing.ReferenceCase;
+import dev.efficientformer.weights.CheckpointFormat;
+import dev.efficientformer.weights.WeightFile;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The correctness gate on every backend: the unfolded reference graph on the scalar Java kernels,
+ * and the optimised graph on the scalar kernels and on oneDNN, reproduce timm stage by stage at
+ * batch 1 and 2, for the tiny case (safetensors and .pth) and the full-size L1.
+ */
+class BackendGateTest {
+
+    /** How to run a case: which backend, and whether the graph is rewritten first. */
+    enum Variant {
+        JAVA_REFERENCE(new JavaBackend(), false),
+        JAVA_OPTIMIZED(new JavaBackend(), true),
+        DNNL(new DnnlBackend(), true);
+
+        final Backend backend;
+        final boolean optimize;
+
+        Variant(Backend backend, boolean optimize) {
+            this.backend = backend;
+            this.optimize = optimize;
+        }
+    }
+
+    static void checkCase(Variant v, Path weights, ReferenceCase c, int batch) {
+        long[] shape = c.inputShape();
+        try (WeightFile f = CheckpointFormat.open(weights)) {
+            EfficientFormerSpec spec = SpecDerivation.derive(f);
+            Graph g = EfficientFormerGraphBuilder.build(f, spec, (int) shape[2], (int) shape[3]);
+            if (v.optimize) {
+                g = GraphPasses.optimize(g);
+            }
+            String what = v + " " + weights.getFileName() + " batch " + batch;
+            try (Plan p = v.backend.compile(g, batch, 1); Arena arena = Arena.ofConfined()) {
+                float[] input = Arrays.copyOf(c.input(), (int) (batch * shape[1] * shape[2] * shape[3]));
+                // A batch larger than the fixture's repeats its images, so that every slot is checked.
+                int perImage = (int) (shape[1] * shape[2] * shape[3]);
+                for (int i = c.batch(); i < batch; i++) {
+                    System.arraycopy(c.input(), (i % c.batch()) * perImage, input, i * perImage, perImage);
+                }
+                MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, input);
+                MemorySegment out = arena.allocate((long) batch * p.outputsPerImage() * 4);
+                p.run(in, out);
+                for (String tap : g.taps().keySet()) {
+                    if (c.hasTap(tap)) {
+                        ReferenceCase.assertWithinGate(what + " " + tap, repeat(c.tap(tap), c.batch(), batch), p.tap(tap));
+                    }
+                }
+                ReferenceCase.assertLogitsMatch(what, repeat(c.logits(), c.batch(), batch), out.toArray(ValueLayout.JAVA_FLOAT), batch);
+            }
+        }
+    }
+
+    /** A per-image array of {@code have} images extended to {@code want} by repeating them. */
+    static float[] repeat(float[] v, int have, int want) {
+        int per = v.length / have;
+        float[] out = new float[per * want];
+        for (int i = 0; i < want; i++) {
+            System.arraycopy(v, (i % have) * per, out, i * per, per);
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1} batch {2}")
+    @CsvSource({
+        "JAVA_REFERENCE, model.safetensors, 1", "JAVA_REFERENCE, model_orig.pth, 1",
+        "JAVA_OPTIMIZED, model.safetensors, 2",
+        "DNNL, model.safetensors, 1", "DNNL, model_orig.pth, 1", "DNNL, model.safetensors, 2", "DNNL, model_orig.pth, 2",
+    })
+    void tinyV1MatchesTimm(Variant v, String file, int batch) {
+        Path dir = Fixtures.tiny("tiny_v1");
+        checkCase(v, dir.resolve(file), new ReferenceCase(dir), batch);
+    }
+
+    @ParameterizedTest(name = "{0} batch {1}")
+    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2"})
+    void fullSizeL1MatchesTimm(Variant v, int batch) {
+        Optional<Path> l1 = Fixtures.sharedL1();
+        assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);
+        checkCase(v, l1.get().resolve("model.safetensors"), new ReferenceCase(l1.get()), batch);
+    }
+}
