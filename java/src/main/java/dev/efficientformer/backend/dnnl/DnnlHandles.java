@@ -19,7 +19,8 @@ import java.util.Map;
  */
 final class DnnlHandles implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
-    private final Arena scratch = Arena.ofConfined();
+    // Shared, not confined: a plan compiled on one thread may be closed on another.
+    private final Arena scratch = Arena.ofShared();
     private final Deque<Runnable> destructors = new ArrayDeque<>();
     /** Bytes a strided descriptor really touches, by descriptor address (oneDNN reports more). */
     private final Map<Long, Long> stridedExtents = new HashMap<>();

@@ -1,0 +1,282 @@
+package dev.efficientformer;
+
+import dev.efficientformer.backend.Backend;
+import dev.efficientformer.backend.BackendSelector;
+import dev.efficientformer.backend.Plan;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.GraphPasses;
+import dev.efficientformer.image.ChannelValues;
+import dev.efficientformer.image.ImagePreprocessor;
+import dev.efficientformer.image.Interpolation;
+import dev.efficientformer.image.PreprocessConfig;
+import dev.efficientformer.model.EfficientFormerGraphBuilder;
+import dev.efficientformer.model.EfficientFormerSpec;
+import dev.efficientformer.model.ImageNetLabels;
+import dev.efficientformer.model.SpecDerivation;
+import dev.efficientformer.weights.CheckpointFormat;
+import dev.efficientformer.weights.WeightFile;
+import java.awt.image.BufferedImage;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An EfficientFormer (V1) image classifier, ready to predict.
+ *
+ * <pre>{@code
+ * try (EfficientFormerModel model = EfficientFormerModel.load(Path.of("model.safetensors"))) {
+ *     List<Prediction> top5 = model.classify(Path.of("cat.png"), 5);
+ * }
+ * }</pre>
+ *
+ * <p>Loading derives the architecture from the checkpoint's shapes (L1, L3, L7 or any V1 size),
+ * folds BatchNorm, layer scales and the two heads, and compiles the graph for the chosen backend
+ * lazily, once per batch size: a compiled plan is reused by every later prediction of that size.
+ *
+ * <p>Thread-safety: safe to share between threads. Concurrent predictions each take a plan of
+ * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
+ * hold N plans. {@link #close()} is idempotent, waits for predictions in flight, and frees every
+ * plan; any use after it throws {@link IllegalStateException}.
+ */
+public final class EfficientFormerModel implements AutoCloseable {
+    private final EfficientFormerSpec spec;
+    private final Graph graph;
+    private final Backend backend;
+    private final ModelOptions options;
+    private final List<String> labels;
+    private final ImagePreprocessor preprocessor;
+    private final Map<Integer, ConcurrentLinkedDeque<Plan>> plans = new ConcurrentHashMap<>();
+    private final List<Plan> allPlans = new ArrayList<>();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private EfficientFormerModel(EfficientFormerSpec spec, Graph graph, Backend backend, ModelOptions options) {
+        this.spec = spec;
+        this.graph = graph;
+        this.backend = backend;
+        this.options = options;
+        this.labels = ImageNetLabels.forClasses(spec.numClasses());
+        int size = options.imageSize();
+        this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(size, 0.95, Interpolation.BICUBIC,
+                ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
+    }
+
+    /**
+     * Loads a checkpoint ({@code .safetensors} or PyTorch {@code .pth}, detected from the file)
+     * with default options.
+     *
+     * @throws dev.efficientformer.weights.CheckpointException when the file is malformed or not an
+     *     EfficientFormer V1 checkpoint, naming the problem
+     */
+    public static EfficientFormerModel load(Path checkpoint) {
+        return load(checkpoint, ModelOptions.defaults());
+    }
+
+    /** Loads a checkpoint with these options. */
+    public static EfficientFormerModel load(Path checkpoint, ModelOptions options) {
+        try (WeightFile f = CheckpointFormat.open(checkpoint)) {
+            return fromWeights(f, options);
+        }
+    }
+
+    /**
+     * Builds a model from an open checkpoint; the weights are copied, so the caller may close it
+     * afterwards.
+     */
+    public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
+        Backend backend = BackendSelector.select(options.backend());
+        EfficientFormerSpec spec = SpecDerivation.derive(weights);
+        Graph g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+        return new EfficientFormerModel(spec, g, backend, options);
+    }
+
+    /** The architecture read from the checkpoint. */
+    public EfficientFormerSpec spec() {
+        return spec;
+    }
+
+    /** The backend's name ({@code dnnl}, {@code java}). */
+    public String backendName() {
+        return backend.name();
+    }
+
+    /** The options in force. */
+    public ModelOptions options() {
+        return options;
+    }
+
+    /** Outputs per image. */
+    public int numClasses() {
+        return spec.numClasses();
+    }
+
+    /** Floats per input image: {@code 3 x size x size}. */
+    public int inputFloatsPerImage() {
+        return 3 * options.imageSize() * options.imageSize();
+    }
+
+    /** Multiply-accumulates per image (for GFLOPS = 2 x MACs / time). */
+    public long macsPerImage() {
+        return graph.macsPerImage();
+    }
+
+    /** The preprocessing this model's images get (resize, crop, normalise). */
+    public ImagePreprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /**
+     * Logits for one preprocessed image, {@code [3, size, size]} CHW floats.
+     *
+     * @throws EfficientFormerException when the array length is wrong
+     */
+    public float[] predict(float[] chw) {
+        return predict(chw, 1);
+    }
+
+    /**
+     * Logits {@code [batch, classes]} for a batch of preprocessed images, NCHW floats.
+     *
+     * @throws EfficientFormerException when the array length is not {@code batch x 3 x size x size}
+     */
+    public float[] predict(float[] nchw, int batch) {
+        checkBatch(batch);
+        long expected = (long) batch * inputFloatsPerImage();
+        if (nchw.length != expected) {
+            throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
+                    + " (" + batch + " x 3 x " + options.imageSize() + " x " + options.imageSize() + ")");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
+            MemorySegment out = arena.allocate((long) batch * numClasses() * Float.BYTES);
+            predict(in, batch, out);
+            return out.toArray(ValueLayout.JAVA_FLOAT);
+        }
+    }
+
+    /**
+     * Runs a batch from caller memory: {@code input} holds {@code batch x 3 x size x size} floats
+     * (NCHW, native order), {@code logits} receives {@code batch x classes} floats. Nothing is
+     * allocated once a plan for this batch size exists.
+     *
+     * @throws EfficientFormerException when a segment has the wrong size
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void predict(MemorySegment input, int batch, MemorySegment logits) {
+        checkBatch(batch);
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("model is closed");
+            }
+            Plan plan = borrow(batch);
+            try {
+                plan.run(input, logits);
+            } finally {
+                plans.get(batch).push(plan);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkBatch(int batch) {
+        if (batch < 1) {
+            throw new EfficientFormerException("batch must be at least 1, got " + batch);
+        }
+    }
+
+    private Plan borrow(int batch) {
+        ConcurrentLinkedDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ConcurrentLinkedDeque<>());
+        Plan p = pool.poll();
+        if (p != null) {
+            return p;
+        }
+        p = backend.compile(graph, batch, options.threads());
+        synchronized (allPlans) {
+            allPlans.add(p);
+        }
+        return p;
+    }
+
+    /** Logits for an image (decoded, resized, cropped and normalised like the reference). */
+    public float[] predict(BufferedImage image) {
+        return predict(preprocessor.toChw(image));
+    }
+
+    /** The {@code k} most probable classes of an image. */
+    public List<Prediction> classify(BufferedImage image, int k) {
+        return topK(predict(image), k);
+    }
+
+    /**
+     * The {@code k} most probable classes of an image file (JPEG or PNG).
+     *
+     * @throws dev.efficientformer.image.ImageDecodingException when the file is not a readable image
+     */
+    public List<Prediction> classify(Path imageFile, int k) {
+        return topK(predict(preprocessor.toChw(imageFile)), k);
+    }
+
+    /** The {@code k} most probable classes of each image file, run as one batch. */
+    public List<List<Prediction>> classify(List<Path> imageFiles, int k) {
+        int n = imageFiles.size();
+        if (n == 0) {
+            return List.of();
+        }
+        int per = inputFloatsPerImage();
+        float[] batch = new float[n * per];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(preprocessor.toChw(imageFiles.get(i)), 0, batch, i * per, per);
+        }
+        float[] logits = predict(batch, n);
+        List<List<Prediction>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(topK(java.util.Arrays.copyOfRange(logits, i * numClasses(), (i + 1) * numClasses()), k));
+        }
+        return out;
+    }
+
+    /** The {@code k} largest of one image's logits with softmax probabilities and labels. */
+    public List<Prediction> topK(float[] logits, int k) {
+        if (logits.length != numClasses()) {
+            throw new EfficientFormerException("expected " + numClasses() + " logits, got " + logits.length);
+        }
+        return TopK.of(logits, Math.min(k, logits.length), labels);
+    }
+
+    /** Frees every plan after predictions in flight finish. Idempotent. */
+    @Override
+    public void close() {
+        ReentrantReadWriteLock.WriteLock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            synchronized (allPlans) {
+                for (Plan p : allPlans) {
+                    p.close();
+                }
+                allPlans.clear();
+            }
+            plans.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EfficientFormerModel[" + spec + ", backend " + backend.name() + ", " + options.threads() + " thread(s)]";
+    }
+}
