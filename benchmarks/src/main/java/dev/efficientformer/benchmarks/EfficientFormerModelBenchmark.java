@@ -1,0 +1,123 @@
+package dev.efficientformer.benchmarks;
+
+import dev.efficientformer.EfficientFormerModel;
+import dev.efficientformer.ModelOptions;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Whole-model latency of this library on the full-size L1 weights, the counterpart of
+ * {@link OnnxRuntimeBenchmark} (same weights, same input, same parameters): run both in one JMH
+ * invocation to compare them side by side.
+ *
+ * <p>Input and output are off-heap segments made once; a measured call is one
+ * {@link EfficientFormerModel#predict(MemorySegment, int, MemorySegment)}. Before timing, the
+ * fixture input's logits are checked against the reference, so a wrong model never reports a time.
+ *
+ * <p>Run from the repository root:
+ * {@code java -jar benchmarks/target/benchmarks.jar "OnnxRuntime|EfficientFormerModel"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class EfficientFormerModelBenchmark {
+    private static final int IMAGE = 3 * 224 * 224;
+    private static final int CLASSES = 1000;
+    private static final int FIXTURE_BATCH = 2;
+
+    /** Images per inference. */
+    @Param({"1", "8"})
+    public int batch;
+
+    /** Threads per inference. */
+    @Param({"1", "2"})
+    public int threads;
+
+    /** Backend: {@code dnnl} or {@code java}. */
+    @Param("dnnl")
+    public String backend;
+
+    /** The weights, relative to the repository root. */
+    @Param("../shared/fixtures/efficientformer_l1/model.safetensors")
+    public String weights;
+
+    private EfficientFormerModel model;
+    private Arena arena;
+    private MemorySegment input;
+    private MemorySegment output;
+
+    @Setup(Level.Trial)
+    public void setup() throws IOException {
+        Path path = Path.of(weights);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path.toAbsolutePath() + " not found: run from the repository root with ../shared beside it");
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        float[] fixtureInput = floats(dir.resolve("input.f32"));
+        float[] fixtureLogits = floats(dir.resolve("logits.f32"));
+        model = EfficientFormerModel.load(path, ModelOptions.defaults().withBackend(backend).withThreads(threads));
+        arena = Arena.ofShared();
+        input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
+        output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);
+        for (int n = 0; n < batch; n++) {
+            MemorySegment.copy(fixtureInput, (n % FIXTURE_BATCH) * IMAGE, input, ValueLayout.JAVA_FLOAT, (long) n * IMAGE * Float.BYTES, IMAGE);
+        }
+        model.predict(input, batch, output);
+        for (int n = 0; n < batch; n++) {
+            double max = 1;
+            double diff = 0;
+            for (int k = 0; k < CLASSES; k++) {
+                float e = fixtureLogits[(n % FIXTURE_BATCH) * CLASSES + k];
+                max = Math.max(max, Math.abs(e));
+                diff = Math.max(diff, Math.abs(e - output.getAtIndex(ValueLayout.JAVA_FLOAT, (long) n * CLASSES + k)));
+            }
+            if (diff > 1e-4 * max) {
+                throw new IllegalStateException("logits of image " + n + " differ from the reference by " + diff);
+            }
+        }
+    }
+
+    /** One inference of {@code batch} images into the preallocated output. */
+    @Benchmark
+    public void infer(Blackhole bh) {
+        model.predict(input, batch, output);
+        bh.consume(output.getAtIndex(ValueLayout.JAVA_FLOAT, 0));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        model.close();
+        arena.close();
+    }
+
+    private static float[] floats(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(out);
+        return out;
+    }
+}
