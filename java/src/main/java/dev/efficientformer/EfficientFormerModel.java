@@ -20,11 +20,11 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -52,7 +52,8 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final ModelOptions options;
     private final List<String> labels;
     private final ImagePreprocessor preprocessor;
-    private final Map<Integer, ConcurrentLinkedDeque<Plan>> plans = new ConcurrentHashMap<>();
+    // ArrayDeque under a lock rather than a concurrent deque: returning a plan must not allocate.
+    private final Map<Integer, ArrayDeque<Plan>> plans = new ConcurrentHashMap<>();
     private final List<Plan> allPlans = new ArrayList<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
@@ -177,11 +178,14 @@ public final class EfficientFormerModel implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("model is closed");
             }
-            Plan plan = borrow(batch);
+            ArrayDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ArrayDeque<>());
+            Plan plan = borrow(pool, batch);
             try {
                 plan.run(input, logits);
             } finally {
-                plans.get(batch).push(plan);
+                synchronized (pool) {
+                    pool.push(plan);
+                }
             }
         } finally {
             lock.unlock();
@@ -194,9 +198,11 @@ public final class EfficientFormerModel implements AutoCloseable {
         }
     }
 
-    private Plan borrow(int batch) {
-        ConcurrentLinkedDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ConcurrentLinkedDeque<>());
-        Plan p = pool.poll();
+    private Plan borrow(ArrayDeque<Plan> pool, int batch) {
+        Plan p;
+        synchronized (pool) {
+            p = pool.poll();
+        }
         if (p != null) {
             return p;
         }

@@ -28,7 +28,7 @@ final class DnnlPlan implements Plan {
 
     private final DnnlHandles handles;
     private final MemorySegment stream;
-    private final List<Step> steps;
+    private final Step[] steps;
     private final MemorySegment input;
     private final MemorySegment output;
     private final Map<String, TapSource> taps;
@@ -43,7 +43,7 @@ final class DnnlPlan implements Plan {
              Map<String, TapSource> taps, int batch, int threads, int[] inputShape, int outputsPerImage, String isa) {
         this.handles = handles;
         this.stream = stream;
-        this.steps = List.copyOf(steps);
+        this.steps = steps.toArray(new Step[0]);
         this.input = input;
         this.output = output;
         this.taps = Map.copyOf(taps);
@@ -77,7 +77,9 @@ final class DnnlPlan implements Plan {
         PlanIo.checkSizes(in, input.byteSize() / Float.BYTES, out, output.byteSize() / Float.BYTES);
         MemorySegment.copy(in, 0, input, 0, input.byteSize());
         OpenMpThreads.set(threads);
-        for (Step s : steps) {
+        // An indexed loop over an array: the run must not allocate, not even an iterator.
+        for (int i = 0; i < steps.length; i++) {
+            Step s = steps[i];
             int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
             if (status != 0) {
                 throw new DnnlException("execute " + s.kind, status);
@@ -122,12 +124,12 @@ final class DnnlPlan implements Plan {
     @Override
     public String describe() {
         return "dnnl (" + isa + ") batch " + batch + ", " + threads + (threads == 1 ? " thread" : " threads") + ", "
-                + steps.size() + " primitives";
+                + steps.length + " primitives";
     }
 
     /** The primitive kinds in execution order, for profiles and tests. */
     List<String> stepKinds() {
-        return steps.stream().map(Step::kind).toList();
+        return java.util.Arrays.stream(steps).map(Step::kind).toList();
     }
 
     @Override

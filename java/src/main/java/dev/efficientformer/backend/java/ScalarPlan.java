@@ -9,8 +9,6 @@ import dev.efficientformer.backend.PlanIo;
 import dev.efficientformer.graph.Value;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Interprets a graph node by node with {@link ScalarKernels}, one image at a time, every value in
@@ -21,8 +19,10 @@ import java.util.Map;
 final class ScalarPlan implements Plan {
     private final Graph graph;
     private final int batch;
-    private final Map<Integer, float[]> buffers = new HashMap<>();
+    /** Indexed by value id (ids are small and dense): no boxing on the run path. */
+    private final float[][] buffers;
     private final float[] scores;
+    private final Node[] nodes;
     private volatile boolean closed;
 
     ScalarPlan(Graph graph, int batch) {
@@ -31,6 +31,11 @@ final class ScalarPlan implements Plan {
         }
         this.graph = graph;
         this.batch = batch;
+        int maxId = graph.input().id();
+        for (Node n : graph.nodes()) {
+            maxId = Math.max(maxId, n.output().id());
+        }
+        this.buffers = new float[maxId + 1][];
         allocate(graph.input());
         int maxTokens = 1;
         for (Node n : graph.nodes()) {
@@ -40,6 +45,7 @@ final class ScalarPlan implements Plan {
             }
         }
         this.scores = new float[maxTokens];
+        this.nodes = graph.nodes().toArray(new Node[0]);
     }
 
     private void allocate(Value v) {
@@ -47,7 +53,7 @@ final class ScalarPlan implements Plan {
         if (n > Integer.MAX_VALUE - 8) {
             throw new EfficientFormerException("value " + v + " at batch " + batch + " is too large for the scalar backend");
         }
-        buffers.put(v.id(), new float[(int) n]);
+        buffers[v.id()] = new float[(int) n];
     }
 
     @Override
@@ -70,13 +76,13 @@ final class ScalarPlan implements Plan {
         if (closed) {
             throw new IllegalStateException("plan is closed");
         }
-        float[] in = buffers.get(graph.input().id());
-        float[] out = buffers.get(graph.output().id());
+        float[] in = buffers[graph.input().id()];
+        float[] out = buffers[graph.output().id()];
         PlanIo.checkSizes(input, in.length, output, out.length);
         MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
         for (int b = 0; b < batch; b++) {
-            for (Node n : graph.nodes()) {
-                execute(n, b);
+            for (int i = 0; i < nodes.length; i++) {
+                execute(nodes[i], b);
             }
         }
         MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
@@ -84,9 +90,9 @@ final class ScalarPlan implements Plan {
 
     private void execute(Node n, int b) {
         Value xv = n.input();
-        float[] x = buffers.get(xv.id());
+        float[] x = buffers[xv.id()];
         int xo = (int) (b * xv.elementsPerImage());
-        float[] y = buffers.get(n.output().id());
+        float[] y = buffers[n.output().id()];
         int yo = (int) (b * n.output().elementsPerImage());
         int size = (int) xv.elementsPerImage();
         switch (n.op()) {
@@ -97,8 +103,8 @@ final class ScalarPlan implements Plan {
             case Ops.Relu r -> ScalarKernels.relu(x, xo, size, y, yo);
             case Ops.Gelu g -> ScalarKernels.gelu(x, xo, size, y, yo);
             case Ops.AvgPool p -> ScalarKernels.avgPool(x, xo, xv.dim(0), xv.dim(1), xv.dim(2), p.kernel(), p.stride(), p.padding(), y, yo);
-            case Ops.Add a -> ScalarKernels.add(x, xo, buffers.get(n.inputs().get(1).id()), xo, size, y, yo);
-            case Ops.Sub s -> ScalarKernels.sub(x, xo, buffers.get(n.inputs().get(1).id()), xo, size, y, yo);
+            case Ops.Add a -> ScalarKernels.add(x, xo, buffers[n.inputs().get(1).id()], xo, size, y, yo);
+            case Ops.Sub s -> ScalarKernels.sub(x, xo, buffers[n.inputs().get(1).id()], xo, size, y, yo);
             case Ops.ChannelScale s -> {
                 int channels = s.scale().length;
                 if (xv.rank() == 3) {
@@ -123,7 +129,7 @@ final class ScalarPlan implements Plan {
         if (v == null) {
             throw new IllegalArgumentException("no tap named " + name + "; taps: " + graph.taps().keySet());
         }
-        return buffers.get(v.id()).clone();
+        return buffers[v.id()].clone();
     }
 
     @Override
