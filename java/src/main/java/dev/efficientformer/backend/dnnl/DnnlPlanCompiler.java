@@ -501,12 +501,30 @@ final class DnnlPlanCompiler {
                 DNNL_ARG_WEIGHTS(), view(vMd, qkv.data.asSlice(2 * kd * Float.BYTES)), DNNL_ARG_DST(), view(outMd, dst.data));
     }
 
+    /**
+     * The mean over tokens as an average pooling over the whole grid: the token-major
+     * {@code [B, N, C]} buffer is an NHWC {@code [B, C, side, side]} map, and oneDNN's pooling is
+     * a vectorised kernel where its reduction primitive falls back to reference code here
+     * (measured: 0.32 ms vs 0.01 ms for L1's 49 x 448 tokens).
+     */
     private void meanTokens(Node n) {
         Buffer src = buffer(n.input());
         Buffer dst = buffer(n.output());
-        MemorySegment dstMd = h.md(new long[] {batch, 1, n.output().dim(0)}, dnnl_abc());
+        long tokens = n.input().dim(0);
+        long c = n.input().dim(1);
+        long side = Math.round(Math.sqrt(tokens));
         MemorySegment out = h.out();
         PostOps none = new PostOps(h);
+        if (side * side == tokens) {
+            MemorySegment srcMd = h.md(new long[] {batch, c, side, side}, dnnl_nhwc());
+            MemorySegment dstMd = h.md(new long[] {batch, c, 1, 1}, dnnl_nhwc());
+            DnnlException.check(dnnl_pooling_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                    dnnl_pooling_avg_exclude_padding(), srcMd, dstMd, h.dims(side, side), h.dims(side, side), h.dims(0, 0),
+                    h.dims(0, 0), h.dims(0, 0), none.attributes()), "create the mean over tokens (as pooling)");
+            add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), view(srcMd, src.data), DNNL_ARG_DST(), view(dstMd, dst.data));
+            return;
+        }
+        MemorySegment dstMd = h.md(new long[] {batch, 1, c}, dnnl_abc());
         DnnlException.check(dnnl_reduction_primitive_desc_create(out, DnnlEngine.get(), dnnl_reduction_mean(), src.md, dstMd, 0f, 0f,
                 none.attributes()), "create the mean over tokens");
         add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), view(dstMd, dst.data));
