@@ -86,21 +86,38 @@ final class DnnlPlanCompiler {
         h.own(() -> dnnl_stream_destroy(s));
         OpenMpThreads.set(threads);
 
-        // The caller's NCHW input is copied into this buffer, then reordered into NHWC.
+        // The caller's row-major input is copied into this buffer; a feature map is then
+        // reordered into NHWC (oneDNN's NCHW-in/NHWC-out stem convolution is a reference
+        // kernel, far slower than this reorder).
         Value in = graph.input();
-        long[] inDims = {batch, in.dim(0), in.dim(1), in.dim(2)};
-        MemorySegment userMd = h.md(inDims, dnnl_nchw());
-        MemorySegment userInput = h.allocate(dnnl_memory_desc_get_size(userMd));
-        MemorySegment userMem = h.memory(userMd, userInput);
-        Buffer input = buffer(in);
-        reorder("input reorder", userMd, userMem, input.md, input.memory);
+        MemorySegment userInput;
+        if (in.rank() == 3) {
+            MemorySegment userMd = h.md(dimsOf(batch, in), dnnl_nchw());
+            userInput = h.allocate(dnnl_memory_desc_get_size(userMd));
+            Buffer input = buffer(in);
+            reorder("input reorder", userMd, h.memory(userMd, userInput), input.md, input.memory);
+        } else {
+            userInput = buffer(in).data;
+        }
 
         for (int i = 0; i < nodes.size(); i++) {
             if (!lowered[i]) {
                 lower(i);
             }
         }
-        return finish(userInput);
+
+        // The caller gets the output row-major; a feature map comes back from NHWC.
+        Value outValue = graph.output();
+        MemorySegment userOutput;
+        if (outValue.rank() == 3) {
+            MemorySegment userMd = h.md(dimsOf(batch, outValue), dnnl_nchw());
+            userOutput = h.allocate(dnnl_memory_desc_get_size(userMd));
+            Buffer output = buffer(outValue);
+            reorder("output reorder", output.md, output.memory, userMd, h.memory(userMd, userOutput));
+        } else {
+            userOutput = buffer(outValue).data;
+        }
+        return finish(userInput, userOutput);
     }
 
     // ---------------------------------------------------------------- buffers
@@ -559,7 +576,7 @@ final class DnnlPlanCompiler {
     }
 
     /** Creates the primitives, shares one scratchpad between them, and builds the plan. */
-    private DnnlPlan finish(MemorySegment userInput) {
+    private DnnlPlan finish(MemorySegment userInput, MemorySegment userOutput) {
         MemorySegment scratchpad = h.allocate(scratchpadBytes);
         List<DnnlPlan.Step> steps = new ArrayList<>();
         for (Pending p : pending) {
@@ -578,8 +595,7 @@ final class DnnlPlanCompiler {
                 taps.put(t.getKey(), new DnnlPlan.TapSource(b.data, t.getValue().shape(), t.getValue().rank() == 3));
             }
         }
-        Buffer output = buffer(graph.output());
-        return new DnnlPlan(h, stream, steps, userInput, output.data, taps, batch, threads, graph.input().shape(),
+        return new DnnlPlan(h, stream, steps, userInput, userOutput, taps, batch, threads, graph.input().shape(),
                 (int) graph.output().elementsPerImage(), DnnlIsa.effective());
     }
 }
