@@ -1,5 +1,6 @@
 package dev.efficientformer.nativelib;
 
+import dev.efficientformer.CacheDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,10 +37,10 @@ import java.util.zip.CRC32;
  * <p>Thread-safety: safe from any thread and any number of processes.
  */
 public final class NativeLibraryCache {
-    /** System property naming the cache root. */
-    public static final String DIR_PROPERTY = "efficientformer.cache.dir";
+    /** System property naming the cache root (see {@link CacheDirectory}). */
+    public static final String DIR_PROPERTY = CacheDirectory.PROPERTY;
     /** Environment variable naming the cache root (the property wins). */
-    public static final String DIR_ENV = "EFFICIENTFORMER_CACHE_DIR";
+    public static final String DIR_ENV = CacheDirectory.ENV;
 
     private final Path root;
 
@@ -48,23 +49,9 @@ public final class NativeLibraryCache {
         this.root = root;
     }
 
-    /**
-     * The per-user default root: the {@value #DIR_PROPERTY} property, else {@value #DIR_ENV}, else
-     * {@code $XDG_CACHE_HOME/efficientformer-java}, else {@code ~/.cache/efficientformer-java}.
-     */
+    /** The per-user default root, {@link CacheDirectory#root()}; shared with downloaded weights. */
     public static Path defaultRoot() {
-        String dir = System.getProperty(DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            dir = System.getenv(DIR_ENV);
-        }
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "efficientformer-java");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "efficientformer-java");
+        return CacheDirectory.root();
     }
 
     /** The cache root. */
