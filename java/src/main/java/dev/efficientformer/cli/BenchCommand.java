@@ -4,6 +4,7 @@ import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ModelOptions;
 import dev.efficientformer.json.Json;
 import dev.efficientformer.model.RandomWeights;
+import dev.efficientformer.model.ZooEntry;
 import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.weights.WeightFile;
 import java.io.PrintWriter;
@@ -66,19 +67,21 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         checkCounts();
         ModelOptions options = run.modelOptions(IMAGE_SIZE);
-        Optional<Path> file = source.weights != null ? Optional.of(source.weights) : ModelCatalog.downloaded(source.model);
+        ZooEntry entry = source.model != null ? ModelCatalog.entry(source.model) : null;
+        Optional<Path> file = entry == null ? Optional.of(source.weights) : ModelCatalog.downloaded(entry);
         file.ifPresent(f -> CliFiles.requireReadableFile(f, "weights file"));
-        String weightsLabel = file.map(Path::toString).orElse("random:" + source.model);
+        String weightsLabel = file.map(Path::toString).orElseGet(() -> "random:" + entry.name());
         if (file.isEmpty()) {
+            // Offline benchmarking needs only the shapes: the key list of every zoo model is bundled.
             PrintWriter err = spec.commandLine().getErr();
-            err.println("no downloaded weights for " + source.model + ": benchmarking random weights with the real shapes");
+            err.println("no downloaded weights for " + entry.name() + ": benchmarking random weights with the real shapes");
             err.flush();
         }
         try (Arena arena = Arena.ofConfined()) {
             long floats = (long) batch * 3 * IMAGE_SIZE * IMAGE_SIZE;
             MemorySegment input = randomInput(arena, floats);
             long start = System.nanoTime();
-            try (EfficientFormerModel model = load(file, options)) {
+            try (EfficientFormerModel model = load(file, entry, options)) {
                 MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) batch * model.numClasses());
                 model.predict(input, batch, logits);
                 double startupMs = (System.nanoTime() - start) / 1e6;
@@ -91,7 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
                     model.predict(input, batch, logits);
                     times[i] = System.nanoTime() - t;
                 }
-                report(model, weightsLabel, startupMs, LatencyStats.ofNanos(times));
+                String description = (entry != null ? entry.name() : source.weights.getFileName().toString()) + " " + model.spec();
+                report(model, description, weightsLabel, startupMs, LatencyStats.ofNanos(times));
             }
         }
         return 0;
@@ -109,9 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private EfficientFormerModel load(Optional<Path> file, ModelOptions options) {
+    private static EfficientFormerModel load(Optional<Path> file, ZooEntry entry, ModelOptions options) {
         // fromWeights copies what it needs, so the checkpoint (or the random tensors) can go at once.
-        try (WeightFile w = file.isPresent() ? CheckpointFormat.open(file.get()) : RandomWeights.of(source.model, SEED)) {
+        try (WeightFile w = file.isPresent() ? CheckpointFormat.open(file.get()) : RandomWeights.of(entry.name(), SEED)) {
             return EfficientFormerModel.fromWeights(w, options);
         }
     }
@@ -126,10 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
         return s;
     }
 
-    private void report(EfficientFormerModel model, String weightsLabel, double startupMs, LatencyStats stats) {
+    private void report(EfficientFormerModel model, String description, String weightsLabel, double startupMs, LatencyStats stats) {
         double imagesPerS = batch / (stats.medianMs() / 1e3);
         double gflops = 2.0 * model.macsPerImage() * batch / (stats.medianMs() / 1e3) / 1e9;
-        String description = (source.model != null ? source.model : source.weights.getFileName().toString()) + " " + model.spec();
         int threads = model.options().threads();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "model       %s%n", description);

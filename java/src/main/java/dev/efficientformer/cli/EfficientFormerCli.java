@@ -35,6 +35,17 @@ public final class EfficientFormerCli implements Runnable {
     @Option(names = VERBOSE, scope = ScopeType.INHERIT, description = "On errors, print the stack trace too.")
     boolean verbose;
 
+    private final boolean errIsTerminal;
+
+    private EfficientFormerCli(boolean errIsTerminal) {
+        this.errIsTerminal = errIsTerminal;
+    }
+
+    /** Whether standard error is a terminal (progress bars may then redraw a line in place). */
+    boolean errIsTerminal() {
+        return errIsTerminal;
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing subcommand: classify, infer, bench or download");
@@ -45,7 +56,11 @@ public final class EfficientFormerCli implements Runnable {
      * and reporting errors as described in the class comment.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new EfficientFormerCli());
+        return commandLine(out, err, false);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean errIsTerminal) {
+        CommandLine cl = new CommandLine(new EfficientFormerCli(errIsTerminal));
         ErrorReporter reporter = new ErrorReporter();
         cl.setOut(out);
         cl.setErr(err);
@@ -59,8 +74,12 @@ public final class EfficientFormerCli implements Runnable {
      * picocli (an {@link Error} thrown while parsing, say) is reported like any other.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, false, args);
+    }
+
+    private static int execute(PrintWriter out, PrintWriter err, boolean errIsTerminal, String... args) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, errIsTerminal).execute(args);
         } catch (Throwable t) {
             ErrorReporter.report(t, err, ErrorReporter.verboseRequested(args));
             return 1;
@@ -76,6 +95,7 @@ public final class EfficientFormerCli implements Runnable {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
         CliLogging.install(err);
-        System.exit(execute(out, err, args));
+        java.io.Console console = System.console();
+        System.exit(execute(out, err, console != null && console.isTerminal(), args));
     }
 }

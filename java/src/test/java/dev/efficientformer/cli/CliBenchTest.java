@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.efficientformer.json.Json;
 import dev.efficientformer.testing.Fixtures;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliBenchTest {
     private static final String WEIGHTS = Fixtures.tiny("tiny_v1").resolve("model.safetensors").toString();
@@ -32,9 +34,15 @@ class CliBenchTest {
         assertEquals(WEIGHTS, json.get("weights"));
     }
 
+    @TempDir
+    Path cache;
+
     @Test
     void namedModelWithoutDownloadBenchmarksRandomWeights() {
-        CliRun r = CliRun.of("bench", "--model", "efficientformer_l1", "--iterations", "1", "--warmup", "0", "--json");
+        CliRun r;
+        try (IsolatedCache c = new IsolatedCache(cache, null)) {
+            r = CliRun.of("bench", "--model", "efficientformer_l1", "--iterations", "1", "--warmup", "0", "--json");
+        }
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.err().contains("no downloaded weights for efficientformer_l1: benchmarking random weights with the real shapes"),
                 r::toString);
@@ -50,8 +58,8 @@ class CliBenchTest {
     void unknownModelIsNamed() {
         CliRun r = CliRun.of("bench", "--model", "efficientformer_l9");
         assertEquals(1, r.exitCode(), r::toString);
-        assertEquals(List.of("efficientformer: unknown model 'efficientformer_l9' (known: efficientformer_l1, efficientformer_l3,"
-                + " efficientformer_l7)"), r.errLines());
+        assertEquals(List.of("efficientformer: unknown model \"efficientformer_l9\"; known models: efficientformer_l1,"
+                + " efficientformer_l3, efficientformer_l7"), r.errLines());
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.efficientformer.testing.Fixtures;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliClassifyTest {
     private static final String WEIGHTS = Fixtures.tiny("tiny_v1").resolve("model_orig.pth").toString();
@@ -47,9 +49,15 @@ class CliClassifyTest {
         }
     }
 
+    @TempDir
+    Path cache;
+
     @Test
     void namedModelWithoutDownloadSaysHowToGetIt() {
-        CliRun r = CliRun.of("classify", "--model", "efficientformer_l3", CHELSEA);
+        CliRun r;
+        try (IsolatedCache c = new IsolatedCache(cache, null)) {
+            r = CliRun.of("classify", "--model", "efficientformer_l3", CHELSEA);
+        }
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals(1, r.errLines().size(), r::toString);
         assertTrue(r.err().contains("efficientformer download efficientformer_l3"), r::toString);
