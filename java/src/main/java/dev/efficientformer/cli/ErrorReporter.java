@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
@@ -96,18 +97,21 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         };
     }
 
-    /** ": <cause>" when the cause says something the message does not already. */
+    /**
+     * ": <cause>" when the cause says something the message does not already. A cause without a
+     * message adds nothing but its type, which the one-line message leaves to --verbose.
+     */
     private static String causeSuffix(Throwable t) {
         Throwable c = t.getCause();
         if (c == null || t instanceof UncheckedIOException || t instanceof OutOfMemoryError) {
             return "";
         }
         String own = String.valueOf(t.getMessage());
-        String cause = switch (c) {
-            case IOException e -> base(e);
-            default -> c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-        };
-        return own.contains(cause) || (c.getMessage() != null && own.contains(c.getMessage())) ? "" : ": " + cause;
+        if (c instanceof FileSystemException e && e.getFile() != null) {
+            return own.contains(e.getFile()) ? "" : ": " + base(e);
+        }
+        String cause = c.getMessage();
+        return cause == null || cause.isBlank() || own.contains(cause) ? "" : ": " + cause;
     }
 
     /** {@code s} on one line: line breaks (and the indentation after them) become "; ". */

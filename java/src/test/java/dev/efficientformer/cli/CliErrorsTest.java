@@ -71,6 +71,12 @@ class CliErrorsTest {
         assertEquals("first; second", ErrorReporter.describe(new EfficientFormerException("first\n   second")));
         assertEquals("cannot read x: disk on fire",
                 ErrorReporter.describe(new EfficientFormerException("cannot read x", new IOException("disk on fire"))));
+        assertEquals("could not reach the hub", ErrorReporter.describe(new EfficientFormerException("could not reach the hub",
+                new java.net.ConnectException())), "a cause without a message adds nothing");
+        assertEquals("cannot open a.pth", ErrorReporter.describe(new EfficientFormerException("cannot open a.pth",
+                new NoSuchFileException("a.pth"))));
+        assertEquals("cannot load: no such file: b.pth", ErrorReporter.describe(new EfficientFormerException("cannot load",
+                new NoSuchFileException("b.pth"))));
         assertTrue(ErrorReporter.describe(new OutOfMemoryError("Java heap space")).startsWith("out of memory (Java heap space)"));
         assertTrue(ErrorReporter.describe(new NullPointerException()).startsWith("internal error: NullPointerException"));
     }
