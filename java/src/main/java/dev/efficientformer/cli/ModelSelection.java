@@ -1,0 +1,20 @@
+package dev.efficientformer.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the weights come from: {@code --model NAME} (downloaded into the cache by
+ * {@code efficientformer download NAME}) or {@code --weights FILE}. Used as an exclusive argument
+ * group, so giving both is a usage error.
+ *
+ * <p>Thread-safety: filled in by picocli, then read by the command's thread only.
+ */
+public final class ModelSelection {
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "A model fetched with 'efficientformer download NAME': efficientformer_l1, efficientformer_l3 or efficientformer_l7.")
+    String model;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "A checkpoint file: .safetensors or PyTorch .pth (timm or original key names).")
+    Path weights;
+}

@@ -1,0 +1,71 @@
+package dev.efficientformer.cli;
+
+import dev.efficientformer.ModelOptions;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code --backend} and {@code --threads}, shared by the subcommands that run a model. Bad values
+ * are usage errors (exit 2), caught before anything is loaded.
+ *
+ * <p>Thread-safety: filled in by picocli, then read by the command's thread only.
+ */
+public final class RunOptions {
+    /** The backends {@link ModelOptions} accepts. */
+    static final List<String> BACKENDS = List.of("auto", "dnnl", "java", "acl");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--backend", paramLabel = "B", defaultValue = "auto", converter = BackendName.class,
+            completionCandidates = BackendCandidates.class,
+            description = "auto (oneDNN where it loads, else pure Java), dnnl, java or acl. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    // The CLI is one process doing one thing, so it may use every core (the library's default of
+    // one thread is for services that run predictions side by side).
+    @Option(names = "--threads", paramLabel = "T", description = "Threads per prediction. Default: the number of processors.")
+    Integer threads;
+
+    /** The threads to use: {@code --threads}, or every processor when it was not given. */
+    int threads() {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new ParameterException(mixee.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+
+    /** Model options with this backend and thread count at image size {@code imageSize}. */
+    ModelOptions modelOptions(int imageSize) {
+        return new ModelOptions(backend, threads(), imageSize);
+    }
+
+    /** Lower-cases and checks a backend name. */
+    static final class BackendName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (!BACKENDS.contains(v)) {
+                throw new TypeConversionException("unknown backend '" + value + "' (choose " + String.join(", ", BACKENDS) + ")");
+            }
+            return v;
+        }
+    }
+
+    /** For shell completion and help. */
+    static final class BackendCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BACKENDS.iterator();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.efficientformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.efficientformer.json.Json;
+import dev.efficientformer.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliBenchTest {
+    private static final String WEIGHTS = Fixtures.tiny("tiny_v1").resolve("model.safetensors").toString();
+
+    @Test
+    void jsonLastLineHasTheResults() {
+        CliRun r = CliRun.of("bench", "--weights", WEIGHTS, "--batch", "2", "--threads", "1", "--warmup", "1", "--iterations", "3",
+                "--json");
+        assertEquals(0, r.exitCode(), r::toString);
+        List<String> lines = r.outLines();
+        Map<String, Object> json = Json.parseObject(lines.get(lines.size() - 1));
+        for (String key : List.of("median_ms", "p90_ms", "images_per_s", "gflops", "startup_ms")) {
+            assertInstanceOf(Double.class, json.get(key), key);
+            assertTrue((Double) json.get(key) > 0, key + " > 0: " + r);
+        }
+        assertTrue((Double) json.get("p90_ms") >= (Double) json.get("median_ms"));
+        assertEquals(2L, json.get("batch"));
+        assertEquals(1L, json.get("threads"));
+        assertEquals(3L, json.get("iterations"));
+        assertInstanceOf(String.class, json.get("backend"));
+        assertEquals(WEIGHTS, json.get("weights"));
+    }
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void namedModelWithoutDownloadBenchmarksRandomWeights() {
+        CliRun r;
+        try (IsolatedCache c = new IsolatedCache(cache, null)) {
+            r = CliRun.of("bench", "--model", "efficientformer_l1", "--iterations", "1", "--warmup", "0", "--json");
+        }
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("no downloaded weights for efficientformer_l1: benchmarking random weights with the real shapes"),
+                r::toString);
+        List<String> lines = r.outLines();
+        Map<String, Object> json = Json.parseObject(lines.get(lines.size() - 1));
+        assertEquals("random:efficientformer_l1", json.get("weights"));
+        // L1 is about 1.3 GMACs per image; a wrong graph would be far off.
+        long macs = (Long) json.get("macs_per_image");
+        assertTrue(macs > 1.0e9 && macs < 1.6e9, "MACs " + macs);
+    }
+
+    @Test
+    void unknownModelIsNamed() {
+        CliRun r = CliRun.of("bench", "--model", "efficientformer_l9");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(List.of("efficientformer: unknown model \"efficientformer_l9\"; known models: efficientformer_l1,"
+                + " efficientformer_l3, efficientformer_l7"), r.errLines());
+    }
+
+    @Test
+    void zeroIterationsIsAUsageError() {
+        CliRun r = CliRun.of("bench", "--weights", WEIGHTS, "--iterations", "0");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.efficientformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.efficientformer.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CliInferTest {
+    private static final Path TINY = Fixtures.tiny("tiny_v1");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnnl", "java"})
+    void writesTheReferenceLogits(String backend) {
+        Path out = tmp.resolve("y.f32");
+        CliRun r = CliRun.of("infer", "--weights", TINY.resolve("model.safetensors").toString(), "--input",
+                TINY.resolve("input.f32").toString(), "--shape", "1,3,224,224", "--output", out.toString(), "--backend", backend,
+                "--threads", "1");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(1, r.outLines().size(), "one summary line on stdout: " + r);
+        assertTrue(r.out().contains("backend " + backend), r::toString);
+        float[] expected = Fixtures.readF32(TINY.resolve("logits.f32"));
+        float[] actual = Fixtures.readF32(out);
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-4, "logit " + i);
+        }
+    }
+
+    @Test
+    void wrongInputSizeNamesBothSizes() throws IOException {
+        Path in = tmp.resolve("short.f32");
+        Files.write(in, new byte[1000]);
+        Path out = tmp.resolve("y.f32");
+        CliRun r = CliRun.of("infer", "--weights", TINY.resolve("model.safetensors").toString(), "--input", in.toString(),
+                "--shape", "1,3,224,224", "--output", out.toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().size(), () -> "one line, no stack trace: " + r);
+        String line = r.errLines().get(0);
+        assertTrue(line.startsWith("efficientformer: "), line);
+        assertTrue(line.contains("1000") && line.contains(Long.toString(3L * 224 * 224 * 4)), line);
+        assertFalse(Files.exists(out), "no output on failure");
+    }
+
+    @Test
+    void missingWeightsFile() {
+        CliRun r = CliRun.of("infer", "--weights", tmp.resolve("absent.safetensors").toString(), "--input",
+                TINY.resolve("input.f32").toString(), "--shape", "1,3,224,224", "--output", tmp.resolve("y.f32").toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("efficientformer: weights file not found: "), r::toString);
+        assertTrue(r.err().contains("absent.safetensors"), r::toString);
+    }
+
+    @Test
+    void badShapeIsAUsageError() {
+        CliRun r = CliRun.of("infer", "--weights", TINY.resolve("model.safetensors").toString(), "--input",
+                TINY.resolve("input.f32").toString(), "--shape", "1,3,224", "--output", tmp.resolve("y.f32").toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().contains("N,C,H,W"), r::toString);
+    }
+}
