@@ -3,7 +3,7 @@ package dev.efficientformer.backend;
 import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
-/** The size checks every {@link Plan#run} makes before touching its arguments. */
+/** The size checks every {@link Plan#run} makes before touching its arguments. Thread-safety: stateless. */
 public final class PlanIo {
     private PlanIo() {
     }

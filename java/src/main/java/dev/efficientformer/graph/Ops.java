@@ -3,6 +3,9 @@ package dev.efficientformer.graph;
 /**
  * The ops of EfficientFormer graphs, with their exact semantics per image. Shapes: feature maps
  * {@code [C, H, W]}, token sequences {@code [N, C]}, vectors {@code [C]}.
+ *
+ * <p>Thread-safety: the records are immutable by contract (their arrays are never written after
+ * construction) and may be shared between threads and plans.
  */
 public final class Ops {
     private Ops() {

@@ -5,6 +5,8 @@ import dev.efficientformer.EfficientFormerException;
 /**
  * Text is not well-formed JSON, or breaks one of {@link Json}'s limits. The message gives the
  * character offset.
+ *
+ * <p>Thread-safety: immutable once thrown.
  */
 public class JsonFormatException extends EfficientFormerException {
     private static final long serialVersionUID = 1L;
