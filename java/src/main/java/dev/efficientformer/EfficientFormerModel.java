@@ -3,6 +3,7 @@ package dev.efficientformer;
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.BackendSelector;
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.StepTime;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.GraphPasses;
 import dev.efficientformer.image.ChannelValues;
@@ -183,12 +184,40 @@ public final class EfficientFormerModel implements AutoCloseable {
             try {
                 plan.run(input, logits);
             } finally {
-                synchronized (pool) {
-                    pool.push(plan);
-                }
+                giveBack(pool, plan);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs one batch like {@link #predict(MemorySegment, int, MemorySegment)} and reports how long
+     * each step took (each step is waited for, so the total is a little above a normal run).
+     */
+    public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
+        checkBatch(batch);
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("model is closed");
+            }
+            ArrayDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ArrayDeque<>());
+            Plan plan = borrow(pool, batch);
+            try {
+                return plan.profile(input, logits);
+            } finally {
+                giveBack(pool, plan);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void giveBack(ArrayDeque<Plan> pool, Plan plan) {
+        synchronized (pool) {
+            pool.push(plan);
         }
     }
 

@@ -32,6 +32,13 @@ public interface Plan extends AutoCloseable {
     void run(MemorySegment input, MemorySegment output);
 
     /**
+     * Runs like {@link #run} but times every step on its own (waiting for each to finish, so the
+     * total is a little above a normal run's): where the time goes, by op kind and by stage.
+     * Allocates the returned list; not for the hot path.
+     */
+    java.util.List<StepTime> profile(MemorySegment input, MemorySegment output);
+
+    /**
      * A copy of a named intermediate value from the last run, as row-major floats
      * {@code [batch, ...per-image shape]}, for checking stages against a reference.
      *

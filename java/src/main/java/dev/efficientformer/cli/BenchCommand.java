@@ -2,6 +2,7 @@ package dev.efficientformer.cli;
 
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ModelOptions;
+import dev.efficientformer.backend.StepTime;
 import dev.efficientformer.json.Json;
 import dev.efficientformer.model.RandomWeights;
 import dev.efficientformer.model.ZooEntry;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -63,6 +66,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End the output with one line of JSON.")
     boolean json;
 
+    @Option(names = "--profile", description = "Also time every step on its own and print where the time goes, by op kind and by stage.")
+    boolean profile;
+
     @Override
     public Integer call() {
         checkCounts();
@@ -95,6 +101,13 @@ public final class BenchCommand implements Callable<Integer> {
                     times[i] = System.nanoTime() - t;
                 }
                 String description = (entry != null ? entry.name() : source.weights.getFileName().toString()) + " " + model.spec();
+                if (profile) {
+                    List<List<StepTime>> runs = new ArrayList<>();
+                    for (int i = 0; i < iterations; i++) {
+                        runs.add(model.profile(input, batch, logits));
+                    }
+                    ProfileReport.print(spec.commandLine().getOut(), runs);
+                }
                 report(model, description, weightsLabel, startupMs, LatencyStats.ofNanos(times));
             }
         }

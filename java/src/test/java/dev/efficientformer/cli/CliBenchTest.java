@@ -34,6 +34,24 @@ class CliBenchTest {
         assertEquals(WEIGHTS, json.get("weights"));
     }
 
+    @Test
+    void profileShowsWhereTheTimeGoes() {
+        for (String backend : List.of("dnnl", "java")) {
+            CliRun r = CliRun.of("bench", "--weights", WEIGHTS, "--backend", backend, "--threads", "1", "--warmup", "0",
+                    "--iterations", "2", "--profile", "--json");
+            assertEquals(0, r.exitCode(), r::toString);
+            String out = r.out();
+            assertTrue(out.contains("op kind") && out.contains("stage"), out);
+            // Real kernels and real stages, each with a time.
+            assertTrue(out.matches("(?s).*\\n  conv1x1\\s+\\d+\\.\\d{3}.*"), backend + ": " + out);
+            for (String stage : List.of("stem", "stage_0", "stage_3", "features", "head")) {
+                assertTrue(out.matches("(?s).*\\n  " + stage + "\\s+\\d+\\.\\d{3}.*"), backend + " lacks " + stage + ": " + out);
+            }
+            List<String> lines = r.outLines();
+            Json.parseObject(lines.get(lines.size() - 1));
+        }
+    }
+
     @TempDir
     Path cache;
 

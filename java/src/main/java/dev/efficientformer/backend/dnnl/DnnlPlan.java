@@ -4,6 +4,7 @@ import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.PlanIo;
+import dev.efficientformer.backend.StepTime;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class DnnlPlan implements Plan {
     /** One primitive execution: the primitive and its {@code dnnl_exec_arg_t} array. */
-    record Step(String kind, MemorySegment primitive, MemorySegment args, int nargs) {
+    record Step(String kind, String stage, MemorySegment primitive, MemorySegment args, int nargs) {
     }
 
     /** A value the plan can read back for {@link #tap}: its buffer and how it is laid out. */
@@ -87,6 +88,28 @@ final class DnnlPlan implements Plan {
         }
         DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
         MemorySegment.copy(output, 0, out, 0, output.byteSize());
+    }
+
+    @Override
+    public List<StepTime> profile(MemorySegment in, MemorySegment out) {
+        if (closed) {
+            throw new IllegalStateException("plan is closed");
+        }
+        PlanIo.checkSizes(in, input.byteSize() / Float.BYTES, out, output.byteSize() / Float.BYTES);
+        MemorySegment.copy(in, 0, input, 0, input.byteSize());
+        OpenMpThreads.set(threads);
+        List<StepTime> times = new java.util.ArrayList<>(steps.length);
+        for (Step s : steps) {
+            long t0 = System.nanoTime();
+            int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
+            if (status != 0) {
+                throw new DnnlException("execute " + s.kind, status);
+            }
+            DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
+            times.add(new StepTime(s.kind, s.stage, System.nanoTime() - t0));
+        }
+        MemorySegment.copy(output, 0, out, 0, output.byteSize());
+        return times;
     }
 
     @Override

@@ -41,7 +41,7 @@ final class DnnlPlanCompiler {
     }
 
     /** A primitive descriptor waiting for the scratchpad to be sized. */
-    private record Pending(String kind, MemorySegment pd, List<PostOps.Arg> args) {
+    private record Pending(String kind, String stage, MemorySegment pd, List<PostOps.Arg> args) {
     }
 
     private final Graph graph;
@@ -53,6 +53,9 @@ final class DnnlPlanCompiler {
     private final List<Node> nodes;
     private final boolean[] lowered;
     private MemorySegment stream;
+    private final String[] stages;
+    /** The stage of the node being lowered, for the steps it creates. */
+    private String currentStage = "stem";
     private long scratchpadBytes;
 
     private DnnlPlanCompiler(Graph graph, int batch, int threads) {
@@ -61,6 +64,7 @@ final class DnnlPlanCompiler {
         this.threads = threads;
         this.nodes = graph.nodes();
         this.lowered = new boolean[nodes.size()];
+        this.stages = dev.efficientformer.graph.StageLabels.of(graph);
     }
 
     /** Compiles {@code graph}; on any failure everything created so far is destroyed. */
@@ -178,6 +182,7 @@ final class DnnlPlanCompiler {
     private void lower(int i) {
         Node n = nodes.get(i);
         lowered[i] = true;
+        currentStage = stages[i];
         switch (n.op()) {
             case Ops.Conv2d c -> layer(i, n);
             case Ops.Linear l -> layer(i, n);
@@ -562,7 +567,7 @@ final class DnnlPlanCompiler {
         if (!scratchMd.equals(MemorySegment.NULL)) {
             scratchpadBytes = Math.max(scratchpadBytes, dnnl_memory_desc_get_size(scratchMd));
         }
-        pending.add(new Pending(kind, pd, args));
+        pending.add(new Pending(kind, currentStage, pd, args));
     }
 
     private MemorySegment execArgs(Arena arena, List<PostOps.Arg> args) {
@@ -586,7 +591,7 @@ final class DnnlPlanCompiler {
                 args.add(new PostOps.Arg(DNNL_ARG_SCRATCHPAD(), h.memory(scratchMd, scratchpad)));
             }
             MemorySegment prim = h.primitive(p.pd, p.kind);
-            steps.add(new DnnlPlan.Step(p.kind, prim, execArgs(h.arena(), args), args.size()));
+            steps.add(new DnnlPlan.Step(p.kind, p.stage, prim, execArgs(h.arena(), args), args.size()));
         }
         Map<String, DnnlPlan.TapSource> taps = new LinkedHashMap<>();
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {

@@ -124,6 +124,32 @@ final class ScalarPlan implements Plan {
     }
 
     @Override
+    public java.util.List<dev.efficientformer.backend.StepTime> profile(MemorySegment input, MemorySegment output) {
+        if (closed) {
+            throw new IllegalStateException("plan is closed");
+        }
+        float[] in = buffers[graph.input().id()];
+        float[] out = buffers[graph.output().id()];
+        PlanIo.checkSizes(input, in.length, output, out.length);
+        MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
+        String[] stages = dev.efficientformer.graph.StageLabels.of(graph);
+        long[] nanos = new long[nodes.length];
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < nodes.length; i++) {
+                long t0 = System.nanoTime();
+                execute(nodes[i], b);
+                nanos[i] += System.nanoTime() - t0;
+            }
+        }
+        MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
+        java.util.List<dev.efficientformer.backend.StepTime> result = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            result.add(new dev.efficientformer.backend.StepTime(nodes[i].op().kind(), stages[i], nanos[i]));
+        }
+        return result;
+    }
+
+    @Override
     public float[] tap(String name) {
         Value v = graph.taps().get(name);
         if (v == null) {
