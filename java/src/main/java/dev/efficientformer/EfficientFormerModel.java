@@ -14,6 +14,7 @@ import dev.efficientformer.model.EfficientFormerGraphBuilder;
 import dev.efficientformer.model.EfficientFormerSpec;
 import dev.efficientformer.model.ImageNetLabels;
 import dev.efficientformer.model.SpecDerivation;
+import dev.efficientformer.runtime.ThreadBudget;
 import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.weights.WeightFile;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Thread-safety: safe to share between threads. Concurrent predictions each take a plan of
  * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
- * hold N plans. {@link #close()} is idempotent, waits for predictions in flight, and frees every
+ * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
+ * when the cores are busy, a prediction waits for them instead of oversubscribing. {@link #close()} is idempotent, waits for predictions in flight, and frees every
  * plan; any use after it throws {@link IllegalStateException}.
  */
 public final class EfficientFormerModel implements AutoCloseable {
@@ -181,9 +183,11 @@ public final class EfficientFormerModel implements AutoCloseable {
             }
             ArrayDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ArrayDeque<>());
             Plan plan = borrow(pool, batch);
+            int permits = ThreadBudget.global().acquire(options.threads());
             try {
                 plan.run(input, logits);
             } finally {
+                ThreadBudget.global().release(permits);
                 giveBack(pool, plan);
             }
         } finally {
