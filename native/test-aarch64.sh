@@ -13,12 +13,15 @@
 #      again by an EXIT trap, whatever way the script ends (success, failure, Ctrl-C, kill);
 #   4. the shim is configured with cmake/aarch64-linux-gnu.cmake and built inside the chroot, and
 #      its tests run once per emulated CPU (QEMU_CPU=max, then cortex-a72);
-#   5. a hook for the Java tests with the arm64 JDK (now only `java -version`, as a smoke check).
+#   5. the Java step on the arm64 JDK: for now `java -version` per CPU and a java.lang.foreign smoke
+#      check of the built shim (native/tests/FfmSmoke.java), then the EFACL_JAVA_TESTS hook.
 #
 # Usage: bash native/test-aarch64.sh [options]
 #   --rebuild-rootfs   throw the cached rootfs away and make a new one
 #   --cpus "A B ..."   emulated CPUs to test on (default: "max cortex-a72")
 #   --no-java          skip the Java step
+#   --no-binfmt        do not register qemu in binfmt_misc; start arm64 programs through
+#                      qemu-aarch64 -L / (what happens anyway where binfmt_misc is unavailable)
 #   -h, --help         this text
 # Environment:
 #   EFACL_ROOTFS       rootfs cache directory (default /var/tmp/efficientformer-arm64-rootfs)
@@ -41,6 +44,7 @@ JOBS=${EFACL_JOBS:-2}
 CPUS="max cortex-a72"
 RUN_JAVA=1
 REBUILD=0
+USE_BINFMT=1
 
 # Everything the rootfs needs. amd64 is the rootfs's native architecture (cmake, make, the cross
 # compiler and an amd64 JDK for Maven later run natively); the :arm64 packages are what the shim
@@ -55,8 +59,8 @@ PACKAGES=(
   ca-certificates curl
 )
 
-# Where the checkout is mounted inside the rootfs, and where the build goes (inside the rootfs, so
-# the checkout stays clean and a build cache survives between runs).
+# Where the checkout is mounted inside the rootfs (read-only), and where the build goes (inside the
+# rootfs, so the checkout stays clean).
 SRC_IN_ROOT=/src
 BUILD_IN_ROOT=/build/efacl
 STAMP=etc/efacl-rootfs.stamp       # written last: its presence means "complete"
@@ -70,6 +74,7 @@ while [ $# -gt 0 ]; do
     --rebuild-rootfs) REBUILD=1 ;;
     --cpus) CPUS=$2; shift ;;
     --no-java) RUN_JAVA=0 ;;
+    --no-binfmt) USE_BINFMT=0 ;;
     -h|--help) sed -n '2,/^set -Eeuo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -234,6 +239,10 @@ make_rootfs() {
 BINFMT=0
 register_binfmt() {
   local dir=/proc/sys/fs/binfmt_misc conf f line interp
+  if [ "$USE_BINFMT" -eq 0 ]; then
+    echo "binfmt: not used (--no-binfmt); arm64 programs are started via qemu-aarch64 -L /"
+    return 0
+  fi
   if [ ! -e "$dir/register" ]; then
     mount -t binfmt_misc binfmt_misc "$dir" 2>/dev/null || true
   fi

@@ -20,9 +20,9 @@
  *
  * Errors: every function returning int returns EFACL_OK (0) or a negative EFACL_ERR_* code, and
  * then efacl_last_error() describes it. Arguments are validated before ACL is touched (NULL
- * pointers, non-positive sizes, element counts, overflow, float alignment of pointers); what ACL
- * itself rejects comes back as EFACL_ERR_UNSUPPORTED with ACL's message. On failure a create
- * function leaves *out set to NULL.
+ * pointers, non-positive sizes, element counts, overflow, float alignment of pointers; every
+ * tensor must have at most 2^31 - 1 elements); what ACL itself rejects comes back as
+ * EFACL_ERR_UNSUPPORTED with ACL's message. On failure a create function leaves *out set to NULL.
  *
  * Threads: a handle must not be run from two threads at once (run imports the caller's buffers
  * into the handle's tensors). Different handles may be used from different threads: runs are
@@ -97,7 +97,8 @@ EFACL_API const char *efacl_last_error(void);
 /* Name of a status code ("EFACL_OK", "EFACL_ERR_INVALID_ARGUMENT", ...); static storage. */
 EFACL_API const char *efacl_status_name(int status);
 
-/* Number of threads ACL's scheduler uses for each run; 0 = one per CPU core. */
+/* Number of threads ACL's scheduler uses for each run; 0 = one per CPU core. The getter returns the
+ * count (>= 1) or a negative status. */
 EFACL_API int efacl_set_num_threads(int threads);
 EFACL_API int efacl_get_num_threads(void);
 

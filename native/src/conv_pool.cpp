@@ -4,8 +4,8 @@
 #include <arm_compute/runtime/NEON/functions/NEConvolutionLayer.h>
 #include <arm_compute/runtime/NEON/functions/NEPoolingLayer.h>
 
+#include <algorithm>
 #include <memory>
-#include <vector>
 
 using namespace efacl;
 using arm_compute::DataLayout;

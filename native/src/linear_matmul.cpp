@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <algorithm>
 #include <memory>
 
 using namespace efacl;

@@ -11,6 +11,7 @@
 #include <arm_compute/runtime/NEON/functions/NESoftmaxLayer.h>
 
 #include <cmath>
+#include <algorithm>
 #include <memory>
 
 using namespace efacl;
