@@ -1,0 +1,433 @@
+#!/usr/bin/env bash
+# Cross-builds the ACL shim (native/) for aarch64 and runs its C tests under qemu-user, on an
+# x86_64 Debian/Ubuntu host where we are root. See native/README.md ("Cross-building and testing
+# here") for the why; in short:
+#
+#   1. an amd64 Debian trixie root filesystem with arm64 multiarch packages (cross g++,
+#      libarm-compute-dev:arm64, qemu-user 10, arm64 and amd64 JDK 25) is made once by mmdebstrap
+#      into a cache directory and reused while it is complete and made from the same package list;
+#   2. qemu-aarch64 from that rootfs is registered in binfmt_misc (with the F flag, so it also works
+#      inside the chroot); if that is impossible, arm64 programs are started through
+#      `qemu-aarch64 -L /` explicitly (ctest does that anyway via CMAKE_CROSSCOMPILING_EMULATOR);
+#   3. /proc, /sys, /dev and the checkout are mounted into the rootfs (in that order) and unmounted
+#      again by an EXIT trap, whatever way the script ends (success, failure, Ctrl-C, kill);
+#   4. the shim is configured with cmake/aarch64-linux-gnu.cmake and built inside the chroot, and
+#      its tests run once per emulated CPU (QEMU_CPU=max, then cortex-a72);
+#   5. the Java step on the arm64 JDK: for now `java -version` per CPU and a java.lang.foreign smoke
+#      check of the built shim (native/tests/FfmSmoke.java), then the EFACL_JAVA_TESTS hook.
+#
+# Usage: bash native/test-aarch64.sh [options]
+#   --rebuild-rootfs   throw the cached rootfs away and make a new one
+#   --cpus "A B ..."   emulated CPUs to test on (default: "max cortex-a72")
+#   --no-java          skip the Java step
+#   --no-binfmt        do not register qemu in binfmt_misc; start arm64 programs through
+#                      qemu-aarch64 -L / (what happens anyway where binfmt_misc is unavailable)
+#   -h, --help         this text
+# Environment:
+#   EFACL_ROOTFS       rootfs cache directory (default /var/tmp/efficientformer-arm64-rootfs)
+#   EFACL_MIRROR       Debian mirror (default http://deb.debian.org/debian)
+#   EFACL_JOBS         parallel build jobs (default 2)
+#   EFACL_INCREMENTAL  1 = keep the previous build directory (default: build from scratch)
+#   EFACL_JAVA_TESTS   a command run inside the chroot, in /src, after the smoke check, with
+#                      $EFACL_JAVA (the arm64 java), $EFACL_JAVA_HOME (its JDK), $EFACL_LIB_DIR
+#                      (the built shim), $BINFMT (1 if binfmt works) and JAVA_HOME = the native
+#                      amd64 JDK set: the hook for the later Java test step (e.g. a Maven run with
+#                      -Dtest.jvm="$EFACL_JAVA")
+set -Eeuo pipefail
+
+# ------------------------------------------------------------------------------------- settings
+
+ROOTFS=${EFACL_ROOTFS:-/var/tmp/efficientformer-arm64-rootfs}
+MIRROR=${EFACL_MIRROR:-http://deb.debian.org/debian}
+SUITE=trixie
+JOBS=${EFACL_JOBS:-2}
+CPUS="max cortex-a72"
+RUN_JAVA=1
+REBUILD=0
+USE_BINFMT=1
+
+# Everything the rootfs needs. amd64 is the rootfs's native architecture (cmake, make, the cross
+# compiler and an amd64 JDK for Maven later run natively); the :arm64 packages are what the shim
+# links against and what the tests run on. Changing this list makes the next run rebuild the rootfs.
+PACKAGES=(
+  qemu-user                        # qemu-aarch64 10 (static) and its binfmt description
+  g++ g++-aarch64-linux-gnu        # g++ is needed by cmake's host checks; the cross compiler
+  cmake make pkgconf
+  libarm-compute-dev:arm64         # Arm Compute Library 24.11 headers and libarm_compute.so
+  openjdk-25-jdk-headless          # amd64 JDK for the build tools (Maven) of the Java step
+  openjdk-25-jdk-headless:arm64    # the JDK the Java tests will run on, under qemu
+  ca-certificates curl
+)
+
+# Where the checkout is mounted inside the rootfs (read-only), and where the build goes (inside the
+# rootfs, so the checkout stays clean).
+SRC_IN_ROOT=/src
+BUILD_IN_ROOT=/build/efacl
+STAMP=etc/efacl-rootfs.stamp       # written last: its presence means "complete"
+ARM_JAVA_HOME=/usr/lib/jvm/java-25-openjdk-arm64     # the JDK the tests run on (emulated)
+AMD64_JAVA_HOME=/usr/lib/jvm/java-25-openjdk-amd64   # native, for build tools (keytool, Maven)
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rebuild-rootfs) REBUILD=1 ;;
+    --cpus) CPUS=$2; shift ;;
+    --no-java) RUN_JAVA=0 ;;
+    --no-binfmt) USE_BINFMT=0 ;;
+    -h|--help) sed -n '2,/^set -Eeuo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# ------------------------------------------------------------------------------------- helpers
+
+T0=$SECONDS
+log() { printf '\n== [%4ds] %s\n' "$((SECONDS - T0))" "$*"; }
+die() { echo "error: $*" >&2; exit 1; }
+
+# Mount points below a directory, deepest first (from /proc/mounts; octal escapes are decoded).
+mounts_under() {
+  local dir=$1
+  awk -v d="$dir" '{ p = $2; gsub(/\\040/, " ", p); if (p == d || index(p, d "/") == 1) print p }' \
+    /proc/mounts | sort -r
+}
+
+# Deletes a rootfs directory, but only when nothing is mounted inside it: removing a rootfs whose
+# /dev or /sys is still bind-mounted would delete the host's device nodes and sysfs entries.
+# --one-file-system is a second guard against crossing into any mount.
+safe_remove_rootfs() {
+  local dir=$1
+  [ -e "$dir" ] || return 0
+  if [ -n "$(mounts_under "$dir")" ]; then
+    die "refusing to delete $dir: something is still mounted inside it:
+$(mounts_under "$dir")"
+  fi
+  rm -rf --one-file-system -- "$dir"
+}
+
+# ------------------------------------------------------------------------------------- cleanup
+
+MOUNTED=()     # mount points we created, in mount order
+
+unmount_all() {
+  local i mp
+  # Reverse order: the checkout, then /dev, /sys (recursive, they were rbind-mounted), proc last.
+  for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do
+    mp=${MOUNTED[i]}
+    if mountpoint -q "$mp"; then
+      umount -R "$mp" 2>/dev/null || {
+        # A process may still hold it for a moment after Ctrl-C; lazy unmount detaches it at
+        # once (safe: these are slave mounts, nothing propagates back to the host).
+        echo "warning: $mp busy, detaching it lazily" >&2
+        umount -R -l "$mp" || true
+      }
+    fi
+  done
+  MOUNTED=()
+  local left
+  left=$(mounts_under "$ROOTFS")
+  if [ -n "$left" ]; then
+    echo "warning: still mounted under $ROOTFS:" >&2
+    echo "$left" >&2
+    return 1
+  fi
+}
+
+on_exit() {
+  local rc=$?
+  trap - EXIT INT TERM HUP
+  stop_child
+  if [ ${#MOUNTED[@]} -gt 0 ]; then
+    unmount_all || rc=1
+    echo "unmounted everything under $ROOTFS" >&2
+  fi
+  exit "$rc"
+}
+# Commands inside the chroot run as their own process group (see in_root); on a signal that whole
+# group is stopped first, so that nothing keeps the mounts busy, and then the script exits.
+CHILD=
+stop_child() {
+  [ -n "$CHILD" ] || return 0
+  kill -TERM -- "-$CHILD" 2>/dev/null || true
+  local i
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    kill -0 -- "-$CHILD" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -KILL -- "-$CHILD" 2>/dev/null || true
+  wait "$CHILD" 2>/dev/null || true
+  CHILD=
+}
+on_signal() {
+  echo "interrupted (signal $(($1 - 128))): stopping and cleaning up" >&2
+  stop_child
+  exit "$1"
+}
+trap on_exit EXIT
+# Say which command failed when set -e stops the script.
+trap 'echo "error: line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&2' ERR
+# Turn signals into a normal exit so that the EXIT trap runs (and with the usual status).
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
+trap 'on_signal 129' HUP
+
+# ------------------------------------------------------------------------------------- steps
+
+check_host() {
+  [ "$(id -u)" -eq 0 ] || die "run as root (mmdebstrap, chroot, mount and binfmt_misc need it)"
+  [ "$(uname -m)" = x86_64 ] || echo "note: host is $(uname -m), this script was written for x86_64" >&2
+  command -v apt-get >/dev/null || die "needs a Debian/Ubuntu host (apt-get)"
+}
+
+# The rootfs stamp records what the rootfs was made from; a different package list or suite
+# means the cached rootfs is not the one this script would make.
+stamp_text() {
+  printf 'suite=%s\nmirror=%s\npackages=%s\n' "$SUITE" "$MIRROR" "${PACKAGES[*]}"
+}
+
+rootfs_is_complete() {
+  [ -f "$ROOTFS/$STAMP" ] && [ "$(cat "$ROOTFS/$STAMP")" = "$(stamp_text)" ] &&
+    [ -x "$ROOTFS/usr/bin/aarch64-linux-gnu-g++" ] &&
+    [ -x "$ROOTFS/usr/bin/qemu-aarch64" ] &&
+    [ -f "$ROOTFS/usr/include/aarch64-linux-gnu/arm_compute/runtime/NEON/NEFunctions.h" -o \
+      -f "$ROOTFS/usr/include/arm_compute/runtime/NEON/NEFunctions.h" ] &&
+    [ -x "$ROOTFS$ARM_JAVA_HOME/bin/java" ] &&
+    [ -x "$ROOTFS$AMD64_JAVA_HOME/bin/java" ]
+}
+
+ensure_mmdebstrap() {
+  command -v mmdebstrap >/dev/null && return 0
+  log "installing mmdebstrap on the host"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends mmdebstrap >/dev/null
+}
+
+make_rootfs() {
+  if [ "$REBUILD" -eq 0 ] && rootfs_is_complete; then
+    log "reusing rootfs $ROOTFS ($(du -sh --one-file-system "$ROOTFS" | cut -f1))"
+    return 0
+  fi
+  ensure_mmdebstrap
+  local partial="$ROOTFS.partial"
+  log "making rootfs $ROOTFS (Debian $SUITE, amd64 + arm64)"
+  safe_remove_rootfs "$partial"
+  safe_remove_rootfs "$ROOTFS"
+  mkdir -p "$(dirname "$ROOTFS")"
+  # --variant=apt: essential packages + apt, then our list. No arm64 maintainer script runs, so no
+  # emulation is needed here. mmdebstrap mounts what its hooks need itself and cleans up after.
+  # Docs and translations are left out to save disk (man pages stay: the JDK's postinst needs
+  # /usr/share/man/man1 for its alternatives).
+  mmdebstrap --variant=apt --architectures=amd64,arm64 \
+    --include="$(IFS=,; echo "${PACKAGES[*]}")" \
+    --aptopt='Acquire::Retries "3"' \
+    --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' \
+    "$SUITE" "$partial" "$MIRROR"
+  stamp_text > "$partial/$STAMP"
+  mv -T "$partial" "$ROOTFS"
+  log "rootfs ready ($(du -sh --one-file-system "$ROOTFS" | cut -f1))"
+}
+
+# Registers the rootfs's qemu-aarch64 (qemu 10) for aarch64 ELF files. Sets BINFMT=1 on success.
+# The F flag makes the kernel open the interpreter now, so it is found from inside the chroot too
+# and keeps working even if the rootfs is later deleted. The entry stays registered after the
+# script ends (like any binfmt setup); it is replaced when it points at another interpreter.
+BINFMT=0
+register_binfmt() {
+  local dir=/proc/sys/fs/binfmt_misc conf f line interp
+  if [ "$USE_BINFMT" -eq 0 ]; then
+    echo "binfmt: not used (--no-binfmt); arm64 programs are started via qemu-aarch64 -L /"
+    return 0
+  fi
+  if [ ! -e "$dir/register" ]; then
+    mount -t binfmt_misc binfmt_misc "$dir" 2>/dev/null || true
+  fi
+  if [ ! -w "$dir/register" ]; then
+    echo "note: binfmt_misc is not available; arm64 programs will be started via qemu-aarch64 -L /" >&2
+    return 0
+  fi
+  conf=
+  for f in "$ROOTFS"/usr/share/qemu/binfmt.d/qemu-aarch64.conf "$ROOTFS"/usr/lib/binfmt.d/qemu-aarch64.conf; do
+    if [ -f "$f" ]; then conf=$f; break; fi
+  done
+  [ -n "$conf" ] || die "no qemu-aarch64.conf binfmt description in the rootfs"
+  # Format: :name:type:offset:magic:mask:interpreter:flags -- rewrite the interpreter to the
+  # rootfs's copy and make sure the flags include F.
+  line=$(grep -v '^#' "$conf" | grep -m1 ':qemu-aarch64:')
+  interp=$(echo "$line" | cut -d: -f7)
+  interp="$ROOTFS$interp"
+  [ -x "$interp" ] || die "binfmt interpreter $interp missing"
+  line=$(echo "$line" | awk -F: -v OFS=: -v i="$interp" '{ $7 = i; if ($8 !~ /F/) $8 = $8 "F"; print }')
+  if [ -e "$dir/qemu-aarch64" ]; then
+    if grep -qx enabled "$dir/qemu-aarch64" && grep -qx "interpreter $interp" "$dir/qemu-aarch64" &&
+       grep -q '^flags: .*F' "$dir/qemu-aarch64"; then
+      BINFMT=1
+      echo "binfmt: qemu-aarch64 already registered ($interp)"
+      return 0
+    fi
+    echo "binfmt: replacing the existing qemu-aarch64 entry ($(sed -n 's/^interpreter //p' "$dir/qemu-aarch64"))"
+    echo -1 > "$dir/qemu-aarch64"
+  fi
+  if echo "$line" > "$dir/register" 2>/dev/null; then
+    BINFMT=1
+    echo "binfmt: registered $interp"
+  else
+    echo "note: could not register qemu-aarch64 in binfmt_misc; using qemu-aarch64 -L / instead" >&2
+  fi
+}
+
+# Mount order matters: proc first (update-ca-certificates, the JVM and ACL's CPU detection read
+# it), then /sys and /dev recursively, each made a slave at once so that nothing unmounted inside
+# the rootfs later propagates back to the host, then the checkout (read-only).
+mount_all() {
+  log "mounting proc, sys, dev and the checkout into the rootfs"
+  [ -z "$(mounts_under "$ROOTFS")" ] || die "something is already mounted under $ROOTFS (another run?):
+$(mounts_under "$ROOTFS")"
+  mount -t proc proc "$ROOTFS/proc";                          MOUNTED+=("$ROOTFS/proc")
+  mount --rbind /sys "$ROOTFS/sys";                           MOUNTED+=("$ROOTFS/sys")
+  mount --make-rslave "$ROOTFS/sys"
+  mount --rbind /dev "$ROOTFS/dev";                           MOUNTED+=("$ROOTFS/dev")
+  mount --make-rslave "$ROOTFS/dev"
+  mkdir -p "$ROOTFS$SRC_IN_ROOT"
+  mount --bind "$REPO" "$ROOTFS$SRC_IN_ROOT";                 MOUNTED+=("$ROOTFS$SRC_IN_ROOT")
+  mount --make-private "$ROOTFS$SRC_IN_ROOT"
+  mount -o remount,bind,ro "$ROOTFS$SRC_IN_ROOT"
+}
+
+# Runs a command inside the rootfs with a clean environment, as a process group of its own that
+# the script waits for. Waiting with `wait` (not as a foreground job) lets a Ctrl-C or kill reach
+# the script's trap at once even when the command itself survives SIGINT (ctest does), and the
+# trap then stops the whole group (make, compilers, qemu'd tests, the JVM) before unmounting.
+in_root() {
+  local rc=0
+  setsid chroot "$ROOTFS" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" &
+  CHILD=$!
+  wait "$CHILD" || rc=$?
+  CHILD=
+  return "$rc"
+}
+
+# The network may go through a TLS-intercepting proxy whose CA is only trusted on the host (in
+# /usr/local/share/ca-certificates). Copy those certificates in and refresh the rootfs's trust
+# stores (including Java's, via ca-certificates-java) when they differ. Needs /proc mounted.
+sync_ca_certificates() {
+  local src=/usr/local/share/ca-certificates dst="$ROOTFS/usr/local/share/ca-certificates"
+  [ -d "$src" ] || return 0
+  if diff -rq "$src" "$dst" >/dev/null 2>&1; then
+    return 0
+  fi
+  log "copying the host's extra CA certificates into the rootfs"
+  rm -rf "$dst"
+  cp -a "$src" "$dst"
+  in_root update-ca-certificates --fresh > "$ROOTFS/tmp/efacl-update-ca.log" 2>&1 ||
+    { cat "$ROOTFS/tmp/efacl-update-ca.log" >&2; die "update-ca-certificates failed in the rootfs"; }
+  # Java reads its own trust store (made by ca-certificates-java's hook): check that every
+  # certificate made it there, or Maven would later fail with "PKIX path building failed".
+  local aliases f name
+  aliases=$(in_root "$AMD64_JAVA_HOME/bin/keytool" -list -cacerts -storepass changeit 2>/dev/null) ||
+    die "cannot list Java's trust store in the rootfs"
+  for f in "$dst"/*.crt; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .crt)
+    grep -qi "debian:$name.pem" <<< "$aliases" || die "$name is missing from Java's trust store in the rootfs"
+  done
+}
+
+build_shim() {
+  log "cross-building the shim in the chroot ($BUILD_IN_ROOT)"
+  # A clean build every time (it takes seconds), unless EFACL_INCREMENTAL=1.
+  [ "${EFACL_INCREMENTAL:-0}" = 1 ] || rm -rf --one-file-system "$ROOTFS$BUILD_IN_ROOT"
+  in_root cmake -S "$SRC_IN_ROOT/native" -B "$BUILD_IN_ROOT" \
+    -DCMAKE_TOOLCHAIN_FILE="$SRC_IN_ROOT/cmake/aarch64-linux-gnu.cmake" \
+    -DCMAKE_BUILD_TYPE=Release >/dev/null
+  in_root cmake --build "$BUILD_IN_ROOT" -j "$JOBS"
+}
+
+RESULTS=()
+run_c_tests() {
+  local cpu rc
+  for cpu in $CPUS; do
+    log "C tests under qemu, QEMU_CPU=$cpu"
+    rc=0
+    in_root env QEMU_CPU="$cpu" ctest --test-dir "$BUILD_IN_ROOT" --output-on-failure -V \
+      > "$ROOTFS/tmp/efacl-ctest-$cpu.log" 2>&1 || rc=$?
+    # Show each test program's own output (ctest -V prefixes it with "N: ") and ctest's summary.
+    sed -n 's/^[0-9]*: //p; /tests passed/p; /Total Test time/p' "$ROOTFS/tmp/efacl-ctest-$cpu.log"
+    if [ "$rc" -eq 0 ]; then
+      RESULTS+=("C tests, QEMU_CPU=$cpu: passed")
+    else
+      RESULTS+=("C tests, QEMU_CPU=$cpu: FAILED (log: $ROOTFS/tmp/efacl-ctest-$cpu.log)")
+    fi
+  done
+}
+
+# Hook for the Java tests on the arm64 JDK. Today: `java -version` under each CPU as a smoke
+# check; then $EFACL_JAVA_TESTS, when set, runs inside the chroot in /src with EFACL_JAVA and
+# EFACL_JAVA_HOME pointing at the arm64 JDK (a later step puts the Maven/Surefire run here).
+run_java_tests() {
+  local cpu java="$ARM_JAVA_HOME/bin/java" rc
+  local launcher=()
+  # Without binfmt the arm64 java must be started through qemu explicitly (and processes it
+  # starts itself are then not emulated).
+  [ "$BINFMT" -eq 1 ] || launcher=(qemu-aarch64 -L /)
+  for cpu in $CPUS; do
+    log "Java smoke check: arm64 java -version, QEMU_CPU=$cpu"
+    rc=0
+    in_root env QEMU_CPU="$cpu" "${launcher[@]}" "$java" -XX:TieredStopAtLevel=1 -version || rc=$?
+    if [ "$rc" -eq 0 ]; then
+      RESULTS+=("arm64 java -version, QEMU_CPU=$cpu: ok")
+    else
+      RESULTS+=("arm64 java -version, QEMU_CPU=$cpu: FAILED")
+    fi
+  done
+  # The shim from Java: FfmSmoke.java, compiled by the native amd64 javac, loads the arm64 .so
+  # through java.lang.foreign in the emulated arm64 JVM and runs one operator.
+  log "Java FFM smoke check: the shim from the arm64 JVM"
+  rc=0
+  in_root "$AMD64_JAVA_HOME/bin/javac" -d "$BUILD_IN_ROOT/java" "$SRC_IN_ROOT/native/tests/FfmSmoke.java" || rc=$?
+  [ "$rc" -ne 0 ] || in_root env QEMU_CPU="${CPUS%% *}" "${launcher[@]}" "$java" -XX:TieredStopAtLevel=1 \
+    --enable-native-access=ALL-UNNAMED -cp "$BUILD_IN_ROOT/java" FfmSmoke "$BUILD_IN_ROOT/libefficientformer_acl.so" || rc=$?
+  if [ "$rc" -eq 0 ]; then RESULTS+=("arm64 java + FFM -> shim: ok"); else RESULTS+=("arm64 java + FFM -> shim: FAILED"); fi
+
+  if [ -n "${EFACL_JAVA_TESTS:-}" ]; then
+    log "Java tests: $EFACL_JAVA_TESTS"
+    rc=0
+    in_root env JAVA_HOME="$AMD64_JAVA_HOME" EFACL_JAVA="$java" EFACL_JAVA_HOME="$ARM_JAVA_HOME" \
+      EFACL_LIB_DIR="$BUILD_IN_ROOT" BINFMT="$BINFMT" \
+      bash -c "cd $SRC_IN_ROOT && $EFACL_JAVA_TESTS" || rc=$?
+    if [ "$rc" -eq 0 ]; then RESULTS+=("Java tests: passed"); else RESULTS+=("Java tests: FAILED"); fi
+  fi
+}
+
+# ------------------------------------------------------------------------------------- main
+
+check_host
+make_rootfs
+T_ROOTFS=$((SECONDS - T0))
+register_binfmt
+mount_all
+sync_ca_certificates
+T1=$SECONDS
+build_shim
+T_BUILD=$((SECONDS - T1))
+T1=$SECONDS
+run_c_tests
+T_TESTS=$((SECONDS - T1))
+T1=$SECONDS
+[ "$RUN_JAVA" -eq 0 ] || run_java_tests
+T_JAVA=$((SECONDS - T1))
+
+log "summary"
+failed=0
+for r in "${RESULTS[@]}"; do
+  echo "  $r"
+  case "$r" in *FAILED*) failed=1 ;; esac
+done
+echo "  time: rootfs ${T_ROOTFS}s, build ${T_BUILD}s, C tests ${T_TESTS}s, java ${T_JAVA}s, total $((SECONDS - T0))s"
+echo "  rootfs: $ROOTFS ($(du -sh --one-file-system "$ROOTFS" | cut -f1))"
+exit "$failed"
