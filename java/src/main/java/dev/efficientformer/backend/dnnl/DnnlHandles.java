@@ -30,9 +30,17 @@ final class DnnlHandles implements AutoCloseable {
         return arena;
     }
 
+    private long allocatedBytes;
+
     /** Zeroed native memory for the plan, 64-byte aligned (oneDNN's preferred alignment). */
     MemorySegment allocate(long bytes) {
+        allocatedBytes += Math.max(bytes, 1);
         return arena.allocate(Math.max(bytes, 1), 64);
+    }
+
+    /** Bytes allocated through {@link #allocate} so far. */
+    long allocatedBytes() {
+        return allocatedBytes;
     }
 
     /** A pointer-sized out-parameter, for calls that return a handle. */
@@ -75,11 +83,25 @@ final class DnnlHandles implements AutoCloseable {
         return md;
     }
 
+    /** Bytes the descriptor addresses: its real extent for strided descriptors, oneDNN's size otherwise. */
+    long extent(MemorySegment md) {
+        return stridedExtents.getOrDefault(md.address(), dnnl_memory_desc_get_size(md));
+    }
+
+    /** A memory object whose data is set later ({@code dnnl_memory_set_data_handle}), owned by this plan. */
+    MemorySegment memoryWithoutData(MemorySegment md) {
+        MemorySegment out = out();
+        DnnlException.check(dnnl_memory_create(out, md, DnnlEngine.get(), DNNL_MEMORY_NONE()), "create a memory object");
+        MemorySegment mem = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_memory_destroy(mem));
+        return mem;
+    }
+
     /** A memory object over {@code data} (which must outlive the plan), owned by this plan. */
     MemorySegment memory(MemorySegment md, MemorySegment data) {
         // The check that keeps a wrong view from reaching native code: the buffer must hold every
         // element the descriptor addresses.
-        long need = stridedExtents.getOrDefault(md.address(), dnnl_memory_desc_get_size(md));
+        long need = extent(md);
         if (data.byteSize() < need) {
             throw new IllegalStateException("buffer of " + data.byteSize() + " bytes for a descriptor that needs " + need);
         }

@@ -147,7 +147,7 @@ final class DnnlPlan implements Plan {
     @Override
     public String describe() {
         return "dnnl (" + isa + ") batch " + batch + ", " + threads + (threads == 1 ? " thread" : " threads") + ", "
-                + steps.length + " primitives";
+                + steps.length + " primitives, " + (handles.allocatedBytes() >> 20) + " MiB";
     }
 
     /** The primitive kinds in execution order, for profiles and tests. */

@@ -36,8 +36,8 @@ import java.util.Map;
  * <p>Thread-safety: not thread-safe; one compiler per plan.
  */
 final class DnnlPlanCompiler {
-    /** A value's storage: its bytes, natural descriptor and memory object. */
-    private record Buffer(MemorySegment data, MemorySegment md, MemorySegment memory) {
+    /** A value's storage: its (shared, placed later) bytes, natural descriptor and memory object. */
+    private record Buffer(ActivationMemory.Storage data, MemorySegment md, MemorySegment memory) {
     }
 
     /** A primitive descriptor waiting for the scratchpad to be sized. */
@@ -48,6 +48,7 @@ final class DnnlPlanCompiler {
     private final int batch;
     private final int threads;
     private final DnnlHandles h = new DnnlHandles();
+    private final ActivationMemory activations = new ActivationMemory(h);
     private final Map<Integer, Buffer> buffers = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<Node> nodes;
@@ -94,15 +95,16 @@ final class DnnlPlanCompiler {
         // reordered into NHWC (oneDNN's NCHW-in/NHWC-out stem convolution is a reference
         // kernel, far slower than this reorder).
         Value in = graph.input();
-        MemorySegment userInput;
+        ActivationMemory.Storage userInput;
         if (in.rank() == 3) {
             MemorySegment userMd = h.md(dimsOf(batch, in), dnnl_nchw());
-            userInput = h.allocate(dnnl_memory_desc_get_size(userMd));
+            userInput = activations.storage(dnnl_memory_desc_get_size(userMd));
             Buffer input = buffer(in);
-            reorder("input reorder", userMd, h.memory(userMd, userInput), input.md, input.memory);
+            reorder("input reorder", userMd, activations.bind(userMd, userInput, 0), input.md, input.memory);
         } else {
             userInput = buffer(in).data;
         }
+        activations.pin(userInput);
 
         for (int i = 0; i < nodes.size(); i++) {
             if (!lowered[i]) {
@@ -112,15 +114,16 @@ final class DnnlPlanCompiler {
 
         // The caller gets the output row-major; a feature map comes back from NHWC.
         Value outValue = graph.output();
-        MemorySegment userOutput;
+        ActivationMemory.Storage userOutput;
         if (outValue.rank() == 3) {
             MemorySegment userMd = h.md(dimsOf(batch, outValue), dnnl_nchw());
-            userOutput = h.allocate(dnnl_memory_desc_get_size(userMd));
+            userOutput = activations.storage(dnnl_memory_desc_get_size(userMd));
             Buffer output = buffer(outValue);
-            reorder("output reorder", output.md, output.memory, userMd, h.memory(userMd, userOutput));
+            reorder("output reorder", output.md, output.memory, userMd, activations.bind(userMd, userOutput, 0));
         } else {
             userOutput = buffer(outValue).data;
         }
+        activations.pin(userOutput);
         return finish(userInput, userOutput);
     }
 
@@ -149,24 +152,24 @@ final class DnnlPlanCompiler {
         Buffer b = buffers.get(v.id());
         if (b == null) {
             MemorySegment md = h.md(dimsOf(batch, v), naturalTag(v.rank() + 1));
-            MemorySegment data = h.allocate(dnnl_memory_desc_get_size(md));
-            b = new Buffer(data, md, h.memory(md, data));
+            ActivationMemory.Storage data = activations.storage(dnnl_memory_desc_get_size(md));
+            b = new Buffer(data, md, activations.bind(md, data, 0));
             buffers.put(v.id(), b);
         }
         return b;
     }
 
     /** Makes {@code v} live in {@code data} (an in-place result or a free reshape). */
-    private Buffer alias(Value v, MemorySegment data) {
+    private Buffer alias(Value v, ActivationMemory.Storage data) {
         MemorySegment md = h.md(dimsOf(batch, v), naturalTag(v.rank() + 1));
-        Buffer b = new Buffer(data, md, h.memory(md, data));
+        Buffer b = new Buffer(data, md, activations.bind(md, data, 0));
         buffers.put(v.id(), b);
         return b;
     }
 
-    /** A memory object viewing {@code data} through another descriptor. */
-    private MemorySegment view(MemorySegment md, MemorySegment data) {
-        return h.memory(md, data);
+    /** A memory object viewing a storage, from {@code offset} bytes, through another descriptor. */
+    private MemorySegment view(MemorySegment md, ActivationMemory.Storage data, long offset) {
+        return activations.bind(md, data, offset);
     }
 
     /** Constant floats copied into plan memory, with a plain descriptor. */
@@ -174,7 +177,7 @@ final class DnnlPlanCompiler {
         MemorySegment md = h.md(dims, tag);
         MemorySegment data = h.allocate(dnnl_memory_desc_get_size(md));
         MemorySegment.copy(values, 0, data, ValueLayout.JAVA_FLOAT, 0, values.length);
-        return view(md, data);
+        return h.memory(md, data);
     }
 
     // ---------------------------------------------------------------- lowering
@@ -250,9 +253,9 @@ final class DnnlPlanCompiler {
                 return -1;
             }
             // Every value stored in x's bytes (x itself, or a free reshape of it) must be dead.
-            long address = buffers.get(x.id()).data.address();
+            ActivationMemory.Storage storage = buffers.get(x.id()).data;
             for (Map.Entry<Integer, Buffer> e : buffers.entrySet()) {
-                if (e.getValue().data.address() != address) {
+                if (e.getValue().data != storage) {
                     continue;
                 }
                 Value sharer = valueById(e.getKey());
@@ -346,8 +349,8 @@ final class DnnlPlanCompiler {
         // PyTorch stores [out, in]; as the matmul's [in, out] weights that is the "ba" order.
         MemorySegment weights = weights(pd, dnnl_query_weights_md(), l.weight(), new long[] {l.inFeatures(), l.outFeatures()}, dnnl_ba());
         MemorySegment bias = constant(l.bias(), new long[] {1, l.outFeatures()}, dnnl_ab());
-        add("linear", pd, post, DNNL_ARG_SRC(), view(srcMd, src.data), DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
-                DNNL_ARG_DST(), view(dstMd, dst.data));
+        add("linear", pd, post, DNNL_ARG_SRC(), view(srcMd, src.data, 0), DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
+                DNNL_ARG_DST(), view(dstMd, dst.data, 0));
     }
 
     /** Weights reordered once from their PyTorch layout into the layout the primitive chose. */
@@ -495,7 +498,7 @@ final class DnnlPlanCompiler {
         MemorySegment kMd = h.md(new long[] {b, heads, kd, t}, new long[] {t * row, hw, 1, row});
         MemorySegment vMd = h.md(new long[] {b, heads, t, vd}, new long[] {t * row, hw, row, 1});
         MemorySegment scoresMd = h.md(new long[] {b, heads, t, t}, dnnl_abcd());
-        MemorySegment scores = h.memory(scoresMd, h.allocate(dnnl_memory_desc_get_size(scoresMd)));
+        MemorySegment scores = activations.bind(scoresMd, activations.storage(dnnl_memory_desc_get_size(scoresMd)), 0);
         MemorySegment biasMd = h.md(new long[] {1, heads, t, t}, dnnl_abcd());
 
         PostOps scoresPost = new PostOps(h)
@@ -504,8 +507,8 @@ final class DnnlPlanCompiler {
         MemorySegment out = h.out();
         DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), qMd, kMd, MemorySegment.NULL, scoresMd,
                 scoresPost.attributes()), "create the attention q.kT matmul");
-        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), view(qMd, qkv.data),
-                DNNL_ARG_WEIGHTS(), view(kMd, qkv.data.asSlice(kd * Float.BYTES)), DNNL_ARG_DST(), scores);
+        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), view(qMd, qkv.data, 0),
+                DNNL_ARG_WEIGHTS(), view(kMd, qkv.data, kd * Float.BYTES), DNNL_ARG_DST(), scores);
 
         PostOps none = new PostOps(h);
         out = h.out();
@@ -520,7 +523,7 @@ final class DnnlPlanCompiler {
         DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), scoresMd, vMd, MemorySegment.NULL, outMd,
                 none2.attributes()), "create the attention a.v matmul");
         add("attn_av", h.primitiveDesc(out), none2, DNNL_ARG_SRC(), scores,
-                DNNL_ARG_WEIGHTS(), view(vMd, qkv.data.asSlice(2 * kd * Float.BYTES)), DNNL_ARG_DST(), view(outMd, dst.data));
+                DNNL_ARG_WEIGHTS(), view(vMd, qkv.data, 2 * kd * Float.BYTES), DNNL_ARG_DST(), view(outMd, dst.data, 0));
     }
 
     /**
@@ -543,13 +546,13 @@ final class DnnlPlanCompiler {
             DnnlException.check(dnnl_pooling_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
                     dnnl_pooling_avg_exclude_padding(), srcMd, dstMd, h.dims(side, side), h.dims(side, side), h.dims(0, 0),
                     h.dims(0, 0), h.dims(0, 0), none.attributes()), "create the mean over tokens (as pooling)");
-            add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), view(srcMd, src.data), DNNL_ARG_DST(), view(dstMd, dst.data));
+            add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), view(srcMd, src.data, 0), DNNL_ARG_DST(), view(dstMd, dst.data, 0));
             return;
         }
         MemorySegment dstMd = h.md(new long[] {batch, 1, c}, dnnl_abc());
         DnnlException.check(dnnl_reduction_primitive_desc_create(out, DnnlEngine.get(), dnnl_reduction_mean(), src.md, dstMd, 0f, 0f,
                 none.attributes()), "create the mean over tokens");
-        add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), view(dstMd, dst.data));
+        add("mean_tokens", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), view(dstMd, dst.data, 0));
     }
 
     // ---------------------------------------------------------------- steps
@@ -581,7 +584,19 @@ final class DnnlPlanCompiler {
     }
 
     /** Creates the primitives, shares one scratchpad between them, and builds the plan. */
-    private DnnlPlan finish(MemorySegment userInput, MemorySegment userOutput) {
+    private DnnlPlan finish(ActivationMemory.Storage userInput, ActivationMemory.Storage userOutput) {
+        for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
+            Buffer b = buffers.get(t.getValue().id());
+            if (b != null) {
+                activations.pin(b.data);
+            }
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            for (PostOps.Arg a : pending.get(i).args) {
+                activations.touch(a.memory(), i);
+            }
+        }
+        activations.place();
         MemorySegment scratchpad = h.allocate(scratchpadBytes);
         List<DnnlPlan.Step> steps = new ArrayList<>();
         for (Pending p : pending) {
@@ -597,10 +612,10 @@ final class DnnlPlanCompiler {
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
             Buffer b = buffers.get(t.getValue().id());
             if (b != null) {
-                taps.put(t.getKey(), new DnnlPlan.TapSource(b.data, t.getValue().shape(), t.getValue().rank() == 3));
+                taps.put(t.getKey(), new DnnlPlan.TapSource(activations.segment(b.data), t.getValue().shape(), t.getValue().rank() == 3));
             }
         }
-        return new DnnlPlan(h, stream, steps, userInput, userOutput, taps, batch, threads, graph.input().shape(),
+        return new DnnlPlan(h, stream, steps, activations.segment(userInput), activations.segment(userOutput), taps, batch, threads, graph.input().shape(),
                 (int) graph.output().elementsPerImage(), DnnlIsa.effective());
     }
 }
