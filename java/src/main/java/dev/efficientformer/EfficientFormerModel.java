@@ -4,6 +4,7 @@ import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.BackendSelector;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.StepTime;
+import dev.efficientformer.backend.WeightCache;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.GraphPasses;
 import dev.efficientformer.image.ChannelValues;
@@ -55,6 +56,8 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final ModelOptions options;
     private final List<String> labels;
     private final ImagePreprocessor preprocessor;
+    /** Prepared weights shared by all of this model's plans. */
+    private final WeightCache weights;
     // ArrayDeque under a lock rather than a concurrent deque: returning a plan must not allocate.
     private final Map<Integer, ArrayDeque<Plan>> plans = new ConcurrentHashMap<>();
     private final List<Plan> allPlans = new ArrayList<>();
@@ -67,6 +70,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         this.backend = backend;
         this.options = options;
         this.labels = ImageNetLabels.forClasses(spec.numClasses());
+        this.weights = backend.newWeightCache();
         int size = options.imageSize();
         this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(size, 0.95, Interpolation.BICUBIC,
                 ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
@@ -239,7 +243,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         if (p != null) {
             return p;
         }
-        p = backend.compile(graph, batch, options.threads());
+        p = backend.compile(graph, batch, options.threads(), weights);
         synchronized (allPlans) {
             allPlans.add(p);
         }
@@ -309,6 +313,7 @@ public final class EfficientFormerModel implements AutoCloseable {
                 allPlans.clear();
             }
             plans.clear();
+            weights.close();
         } finally {
             lock.unlock();
         }

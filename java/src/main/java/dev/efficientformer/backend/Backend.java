@@ -29,4 +29,18 @@ public interface Backend {
      * neither.
      */
     Plan compile(Graph graph, int batch, int threads);
+
+    /**
+     * Like {@link #compile(Graph, int, int)}, sharing prepared weights with every other plan
+     * compiled with the same {@code weights} cache (which must come from this backend and be closed
+     * after all of those plans).
+     */
+    default Plan compile(Graph graph, int batch, int threads, WeightCache weights) {
+        return compile(graph, batch, threads);
+    }
+
+    /** A cache for the weights of one model's plans ({@link WeightCache#NONE} when the backend shares none). */
+    default WeightCache newWeightCache() {
+        return WeightCache.NONE;
+    }
 }

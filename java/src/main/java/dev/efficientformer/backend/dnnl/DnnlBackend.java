@@ -2,6 +2,7 @@ package dev.efficientformer.backend.dnnl;
 
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.WeightCache;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.nativelib.DnnlLibrary;
 import dev.efficientformer.nativelib.NativeLibraryException;
@@ -37,6 +38,19 @@ public final class DnnlBackend implements Backend {
 
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
-        return DnnlPlanCompiler.compile(graph, batch, threads);
+        return DnnlPlanCompiler.compile(graph, batch, threads, null);
+    }
+
+    @Override
+    public Plan compile(Graph graph, int batch, int threads, WeightCache weights) {
+        if (!(weights instanceof DnnlWeightCache cache)) {
+            throw new IllegalArgumentException("not a dnnl weight cache: " + weights);
+        }
+        return DnnlPlanCompiler.compile(graph, batch, threads, cache);
+    }
+
+    @Override
+    public WeightCache newWeightCache() {
+        return new DnnlWeightCache();
     }
 }

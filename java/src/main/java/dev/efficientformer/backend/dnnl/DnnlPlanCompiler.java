@@ -49,6 +49,7 @@ final class DnnlPlanCompiler {
     private final int threads;
     private final DnnlHandles h = new DnnlHandles();
     private final ActivationMemory activations = new ActivationMemory(h);
+    private final DnnlWeightCache weightCache;
     private final Map<Integer, Buffer> buffers = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<Node> nodes;
@@ -59,7 +60,8 @@ final class DnnlPlanCompiler {
     private String currentStage = "stem";
     private long scratchpadBytes;
 
-    private DnnlPlanCompiler(Graph graph, int batch, int threads) {
+    private DnnlPlanCompiler(Graph graph, int batch, int threads, DnnlWeightCache weightCache) {
+        this.weightCache = weightCache;
         this.graph = graph;
         this.batch = batch;
         this.threads = threads;
@@ -68,12 +70,22 @@ final class DnnlPlanCompiler {
         this.stages = dev.efficientformer.graph.StageLabels.of(graph);
     }
 
-    /** Compiles {@code graph}; on any failure everything created so far is destroyed. */
-    static DnnlPlan compile(Graph graph, int batch, int threads) {
+    /**
+     * Compiles {@code graph}, taking prepared weights from {@code shared} (or, when null, from a
+     * cache of the plan's own); on any failure everything created so far is destroyed.
+     */
+    static DnnlPlan compile(Graph graph, int batch, int threads, DnnlWeightCache shared) {
         if (batch < 1 || threads < 1) {
             throw new EfficientFormerException("batch and threads must be at least 1, got batch " + batch + ", threads " + threads);
         }
-        DnnlPlanCompiler c = new DnnlPlanCompiler(graph, batch, threads);
+        DnnlWeightCache cache = shared;
+        if (cache == null) {
+            cache = new DnnlWeightCache();
+        }
+        DnnlPlanCompiler c = new DnnlPlanCompiler(graph, batch, threads, cache);
+        if (shared == null) {
+            c.h.own(cache::close);
+        }
         try {
             return c.build();
         } catch (RuntimeException e) {
@@ -356,33 +368,26 @@ final class DnnlPlanCompiler {
     /** Weights reordered once from their PyTorch layout into the layout the primitive chose. */
     private MemorySegment weights(MemorySegment pd, int query, float[] values, long[] dims, int userTag) {
         MemorySegment chosen = dnnl_primitive_desc_query_md(pd, query, 0);
-        MemorySegment data = h.allocate(dnnl_memory_desc_get_size(chosen));
-        MemorySegment target = h.memory(chosen, data);
-        try (Arena tmp = Arena.ofConfined()) {
-            MemorySegment userMd = h.md(dims, userTag);
+        MemorySegment data = weightCache.get(values, chosen, target -> reorderWeights(values, dims, userTag, chosen, target));
+        return h.memory(chosen, data);
+    }
+
+    /** Reorders {@code values} from their PyTorch layout into {@code target}, laid out as {@code chosen}. */
+    private void reorderWeights(float[] values, long[] dims, int userTag, MemorySegment chosen, MemorySegment target) {
+        try (Arena tmp = Arena.ofConfined(); DnnlHandles once = new DnnlHandles()) {
+            MemorySegment userMd = once.md(dims, userTag);
             MemorySegment userData = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
             MemorySegment.copy(values, 0, userData, ValueLayout.JAVA_FLOAT, 0, values.length);
-            MemorySegment user = h.memory(userMd, userData);
-            MemorySegment out = h.out();
+            MemorySegment user = once.memory(userMd, userData);
+            MemorySegment to = once.memory(chosen, target);
+            MemorySegment out = once.out();
             DnnlException.check(dnnl_reorder_primitive_desc_create(out, userMd, DnnlEngine.get(), chosen, DnnlEngine.get(), MemorySegment.NULL),
                     "create a weight reorder");
-            MemorySegment rpd = out.get(ValueLayout.ADDRESS, 0);
-            try {
-                MemorySegment prim = h.out();
-                DnnlException.check(dnnl_primitive_create(prim, rpd), "create a weight reorder primitive");
-                MemorySegment r = prim.get(ValueLayout.ADDRESS, 0);
-                try {
-                    MemorySegment args = execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), target)));
-                    DnnlException.check(dnnl_primitive_execute(r, stream, 2, args), "reorder weights");
-                    DnnlException.check(dnnl_stream_wait(stream), "wait for a weight reorder");
-                } finally {
-                    dnnl_primitive_destroy(r);
-                }
-            } finally {
-                dnnl_primitive_desc_destroy(rpd);
-            }
+            MemorySegment reorder = once.primitive(once.primitiveDesc(out), "weight reorder");
+            MemorySegment args = execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), to)));
+            DnnlException.check(dnnl_primitive_execute(reorder, stream, 2, args), "reorder weights");
+            DnnlException.check(dnnl_stream_wait(stream), "wait for a weight reorder");
         }
-        return target;
     }
 
     /** A reorder run as part of every execution (the input's NCHW to NHWC). */
