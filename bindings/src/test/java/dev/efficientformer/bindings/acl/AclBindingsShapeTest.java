@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,8 +55,10 @@ import org.junit.jupiter.api.Test;
  * {@code SYMBOL_LOOKUP}, which loads {@code libefficientformer_acl.so} (an aarch64 library). So
  * classes are only obtained with {@code Class.forName(name, false, loader)}, descriptors are read
  * from the bytecode of each function's holder class, and constant values from the class file's
- * {@code ConstantValue} attributes.
+ * {@code ConstantValue} attributes. Tagged for the emulated aarch64 run (native/test-aarch64.sh): the
+ * layouts come from the native linker of the platform.
  */
+@Tag("aarch64-emulated")
 class AclBindingsShapeTest {
 
     private static final String PKG = "dev.efficientformer.bindings.acl";

@@ -18,7 +18,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class AclPlanTest {
     private final SplittableRandom random = new SplittableRandom(11);
 
-    @BeforeAll
-    static void onlyWhereTheShimRuns() {
+    @BeforeEach
+    void onlyWhereTheShimRuns() {
         AclBackend b = new AclBackend();
         assumeTrue(b.isAvailable(), () -> "acl is not available here: " + b.unavailableReason());
     }
