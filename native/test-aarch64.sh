@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Cross-builds the ACL shim (native/) for aarch64 and runs its C tests under qemu-user, on an
-# x86_64 Debian/Ubuntu host where we are root. See native/README.md ("Cross-building and testing
+# Cross-builds the ACL shim (native/) for aarch64 and runs its C tests and the Java tests of the
+# aarch64 backends under qemu-user, on an x86_64 Debian/Ubuntu host where we are root. See native/README.md ("Cross-building and testing
 # here") for the why; in short:
 #
 #   1. an amd64 Debian trixie root filesystem with arm64 multiarch packages (cross g++,
@@ -9,7 +9,8 @@
 #   2. qemu-aarch64 from that rootfs is registered in binfmt_misc (with the F flag, so it also works
 #      inside the chroot); if that is impossible, arm64 programs are started through
 #      `qemu-aarch64 -L /` explicitly (ctest does that anyway via CMAKE_CROSSCOMPILING_EMULATOR);
-#   3. /proc, /sys, /dev and the checkout are mounted into the rootfs (in that order) and unmounted
+#   3. /proc, /sys, /dev and the checkout are mounted into the rootfs (in that order; for the JUnit
+#      step also the host's Maven repository and the shared fixtures, read-only) and unmounted
 #      again by an EXIT trap, whatever way the script ends (success, failure, Ctrl-C, kill);
 #   4. the shim is configured with cmake/aarch64-linux-gnu.cmake and built inside the chroot, and
 #      its tests run once per emulated CPU (QEMU_CPU=max, then cortex-a72);
@@ -473,13 +474,17 @@ run_junit() {
     echo "note: $FIXTURES/efficientformer_l1 not found: the full-size L1 forward on acl will be skipped" >&2
     fixtures_opt="-Defficientformer.shared.fixtures=/nonexistent"
   fi
-  # Without binfmt, Surefire starts the arm64 java through a two-line wrapper around qemu.
+  # Without binfmt, Surefire starts the arm64 java through a two-line wrapper around qemu (named
+  # bin/java: Surefire insists on that), and so do the tests that start JVMs of their own.
   if [ "$BINFMT" -ne 1 ]; then
-    wrapper=/build/java-arm64
+    wrapper=/build/qemu-java/bin/java
+    mkdir -p "$ROOTFS${wrapper%/*}"
     printf '#!/bin/sh\nexec qemu-aarch64 -L / %s "$@"\n' "$ARM_JAVA_HOME/bin/java" > "$ROOTFS$wrapper"
     chmod +x "$ROOTFS$wrapper"
   fi
   local test_jvm=${wrapper:-$ARM_JAVA_HOME/bin/java}
+  local child_opt=""
+  [ -z "$wrapper" ] || child_opt=" -Defficientformer.test.child.java=$wrapper"   # for ChildJvm
   local tail_opt=""
   [ ! -d "$M2_REPO" ] || tail_opt="-Dmaven.repo.local.tail=$M2_TAIL_IN_ROOT"
   mvn_cmd="$MAVEN_IN_ROOT/bin/mvn -B -ntp $tail_opt"
@@ -494,7 +499,7 @@ run_junit() {
     else
       in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" bash -c "cd $JAVA_SRC_IN_ROOT && $mvn_cmd test -pl java -am \
         -Dtest.jvm=$test_jvm -Dtest.groups=$JUNIT_TAG \
-        '-Dsurefire.argLine=--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1' \
+        '-Dsurefire.argLine=--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1$child_opt' \
         -Defficientformer.acl.shim.dir=$BUILD_IN_ROOT $fixtures_opt" > "$ROOTFS$log" 2>&1 || rc=$?
     fi
     junit_summary "$ROOTFS$JAVA_SRC_IN_ROOT" "$ROOTFS$log"

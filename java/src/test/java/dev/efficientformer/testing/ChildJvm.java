@@ -21,7 +21,10 @@ public final class ChildJvm {
     public static Result run(String classPath, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // native/test-aarch64.sh --no-binfmt: an arm64 java cannot be exec'd directly, only
+        // through its qemu wrapper, which it names here.
+        String java = System.getProperty("efficientformer.test.child.java");
+        cmd.add(java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         // A child runs like its parent: under qemu the test JVM is limited to C1
         // (native/test-aarch64.sh), and an emulated C2 would make every child slow to start.
