@@ -138,6 +138,10 @@ $(mounts_under "$dir")"
 
 MOUNTED=()     # mount points we created, in mount order
 
+# The traps write to fd 9, the script's own stderr: a signal may arrive while a step's output is
+# redirected into a log (e.g. `in_root ... > log`), and the trap then runs with that redirection.
+exec 9>&2
+
 unmount_all() {
   local i mp
   # Reverse order: the checkout, then /dev, /sys (recursive, they were rbind-mounted), proc last.
@@ -147,7 +151,7 @@ unmount_all() {
       umount -R "$mp" 2>/dev/null || {
         # A process may still hold it for a moment after Ctrl-C; lazy unmount detaches it at
         # once (safe: these are slave mounts, nothing propagates back to the host).
-        echo "warning: $mp busy, detaching it lazily" >&2
+        echo "warning: $mp busy, detaching it lazily" >&9
         umount -R -l "$mp" || true
       }
     fi
@@ -156,8 +160,8 @@ unmount_all() {
   local left
   left=$(mounts_under "$ROOTFS")
   if [ -n "$left" ]; then
-    echo "warning: still mounted under $ROOTFS:" >&2
-    echo "$left" >&2
+    echo "warning: still mounted under $ROOTFS:" >&9
+    echo "$left" >&9
     return 1
   fi
 }
@@ -168,7 +172,7 @@ on_exit() {
   stop_child
   if [ ${#MOUNTED[@]} -gt 0 ]; then
     unmount_all || rc=1
-    echo "unmounted everything under $ROOTFS" >&2
+    echo "unmounted everything under $ROOTFS" >&9
   fi
   exit "$rc"
 }
@@ -188,13 +192,13 @@ stop_child() {
   CHILD=
 }
 on_signal() {
-  echo "interrupted (signal $(($1 - 128))): stopping and cleaning up" >&2
+  echo "interrupted (signal $(($1 - 128))): stopping and cleaning up" >&9
   stop_child
   exit "$1"
 }
 trap on_exit EXIT
 # Say which command failed when set -e stops the script.
-trap 'echo "error: line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&2' ERR
+trap 'echo "error: line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&9' ERR
 # Turn signals into a normal exit so that the EXIT trap runs (and with the usual status).
 trap 'on_signal 130' INT
 trap 'on_signal 143' TERM
@@ -344,7 +348,7 @@ bind_ro() {
 in_root() {
   local rc=0
   setsid chroot "$ROOTFS" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" &
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" 9>&- &
   CHILD=$!
   wait "$CHILD" || rc=$?
   CHILD=
