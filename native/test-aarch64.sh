@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Cross-builds the ACL shim (native/) for aarch64 and runs its C tests under qemu-user, on an
-# x86_64 Debian/Ubuntu host where we are root. See native/README.md ("Cross-building and testing
+# Cross-builds the ACL shim (native/) for aarch64 and runs its C tests and the Java tests of the
+# aarch64 backends under qemu-user, on an x86_64 Debian/Ubuntu host where we are root. See native/README.md ("Cross-building and testing
 # here") for the why; in short:
 #
 #   1. an amd64 Debian trixie root filesystem with arm64 multiarch packages (cross g++,
@@ -9,17 +9,25 @@
 #   2. qemu-aarch64 from that rootfs is registered in binfmt_misc (with the F flag, so it also works
 #      inside the chroot); if that is impossible, arm64 programs are started through
 #      `qemu-aarch64 -L /` explicitly (ctest does that anyway via CMAKE_CROSSCOMPILING_EMULATOR);
-#   3. /proc, /sys, /dev and the checkout are mounted into the rootfs (in that order) and unmounted
+#   3. /proc, /sys, /dev and the checkout are mounted into the rootfs (in that order; for the JUnit
+#      step also the host's Maven repository and the shared fixtures, read-only) and unmounted
 #      again by an EXIT trap, whatever way the script ends (success, failure, Ctrl-C, kill);
 #   4. the shim is configured with cmake/aarch64-linux-gnu.cmake and built inside the chroot, and
 #      its tests run once per emulated CPU (QEMU_CPU=max, then cortex-a72);
-#   5. the Java step on the arm64 JDK: for now `java -version` per CPU and a java.lang.foreign smoke
-#      check of the built shim (native/tests/FfmSmoke.java), then the EFACL_JAVA_TESTS hook.
+#   5. the Java step on the arm64 JDK: `java -version` per CPU, a java.lang.foreign smoke check of
+#      the built shim (native/tests/FfmSmoke.java), then the JUnit suite's aarch64 subset (JUnit tag
+#      aarch64-emulated) once per CPU: Maven and javac run natively (amd64) on a copy of the
+#      checkout, Surefire forks the arm64 JVM (qemu, C1 only) with the shim bundled as on a board:
+#      op tests of acl, dnnl (oneDNN's aarch64 build) and java against the scalar control, tiny_v1
+#      within the gate on every backend, and one full-size L1 forward on acl when
+#      ../shared/fixtures/efficientformer_l1 exists. The built shim is also copied to
+#      native/build-aarch64/ of the checkout, where a host `mvn package` bundles it into the jar.
 #
 # Usage: bash native/test-aarch64.sh [options]
 #   --rebuild-rootfs   throw the cached rootfs away and make a new one
 #   --cpus "A B ..."   emulated CPUs to test on (default: "max cortex-a72")
 #   --no-java          skip the Java step
+#   --no-junit         run the Java smoke checks but not the JUnit suite
 #   --no-binfmt        do not register qemu in binfmt_misc; start arm64 programs through
 #                      qemu-aarch64 -L / (what happens anyway where binfmt_misc is unavailable)
 #   -h, --help         this text
@@ -28,11 +36,16 @@
 #   EFACL_MIRROR       Debian mirror (default http://deb.debian.org/debian)
 #   EFACL_JOBS         parallel build jobs (default 2)
 #   EFACL_INCREMENTAL  1 = keep the previous build directory (default: build from scratch)
-#   EFACL_JAVA_TESTS   a command run inside the chroot, in /src, after the smoke check, with
-#                      $EFACL_JAVA (the arm64 java), $EFACL_JAVA_HOME (its JDK), $EFACL_LIB_DIR
-#                      (the built shim), $BINFMT (1 if binfmt works) and JAVA_HOME = the native
-#                      amd64 JDK set: the hook for the later Java test step (e.g. a Maven run with
-#                      -Dtest.jvm="$EFACL_JAVA")
+#   EFACL_M2_REPO      the host's Maven repository, mounted read-only as Maven's tail repository
+#                      so that nothing already downloaded is fetched again (default ~/.m2/repository;
+#                      what is missing is downloaded into the rootfs's own /root/.m2, kept between runs)
+#   EFACL_FIXTURES     the shared fixtures (default: ../shared/fixtures beside the checkout); the
+#                      full-size L1 check is skipped, saying so, when efficientformer_l1 is not there
+#   EFACL_JAVA_TESTS   replaces the JUnit run: a command run inside the chroot, in a writable copy of
+#                      the checkout, once per CPU (QEMU_CPU set), with $EFACL_JAVA (the arm64 java),
+#                      $EFACL_JAVA_HOME (its JDK), $EFACL_LIB_DIR (the built shim), $EFACL_MVN (Maven
+#                      with the repositories set up), $BINFMT (1 if binfmt works) and JAVA_HOME = the
+#                      native amd64 JDK set
 set -Eeuo pipefail
 
 # ------------------------------------------------------------------------------------- settings
@@ -66,14 +79,28 @@ BUILD_IN_ROOT=/build/efacl
 STAMP=etc/efacl-rootfs.stamp       # written last: its presence means "complete"
 ARM_JAVA_HOME=/usr/lib/jvm/java-25-openjdk-arm64     # the JDK the tests run on (emulated)
 AMD64_JAVA_HOME=/usr/lib/jvm/java-25-openjdk-amd64   # native, for build tools (keytool, Maven)
+# Maven for the JUnit step, from Maven Central (Debian's maven package would pull in 39 packages and
+# another JDK). 3.9 or newer: it has the read-only "tail" local repository used for the host's.
+MAVEN_VERSION=3.9.11
+MAVEN_SHA512=bcfe4fe305c962ace56ac7b5fc7a08b87d5abd8b7e89027ab251069faebee516b0ded8961445d6d91ec1985dfe30f8153268843c89aa392733d1a3ec956c9978
+MAVEN_URL=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/$MAVEN_VERSION/apache-maven-$MAVEN_VERSION-bin.tar.gz
+MAVEN_IN_ROOT=/opt/apache-maven-$MAVEN_VERSION
+JAVA_SRC_IN_ROOT=/build/java-src   # the checkout copied for Maven (the /src mount is read-only)
+M2_TAIL_IN_ROOT=/m2-host           # the host's Maven repository, read-only
+FIXTURES_IN_ROOT=/fixtures         # the shared fixtures, read-only
+JUNIT_TAG=aarch64-emulated
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+M2_REPO=${EFACL_M2_REPO:-$HOME/.m2/repository}
+FIXTURES=${EFACL_FIXTURES:-$REPO/../shared/fixtures}
+RUN_JUNIT=1
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild-rootfs) REBUILD=1 ;;
     --cpus) CPUS=$2; shift ;;
     --no-java) RUN_JAVA=0 ;;
+    --no-junit) RUN_JUNIT=0 ;;
     --no-binfmt) USE_BINFMT=0 ;;
     -h|--help) sed -n '2,/^set -Eeuo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -111,6 +138,10 @@ $(mounts_under "$dir")"
 
 MOUNTED=()     # mount points we created, in mount order
 
+# The traps write to fd 9, the script's own stderr: a signal may arrive while a step's output is
+# redirected into a log (e.g. `in_root ... > log`), and the trap then runs with that redirection.
+exec 9>&2
+
 unmount_all() {
   local i mp
   # Reverse order: the checkout, then /dev, /sys (recursive, they were rbind-mounted), proc last.
@@ -120,7 +151,7 @@ unmount_all() {
       umount -R "$mp" 2>/dev/null || {
         # A process may still hold it for a moment after Ctrl-C; lazy unmount detaches it at
         # once (safe: these are slave mounts, nothing propagates back to the host).
-        echo "warning: $mp busy, detaching it lazily" >&2
+        echo "warning: $mp busy, detaching it lazily" >&9
         umount -R -l "$mp" || true
       }
     fi
@@ -129,8 +160,8 @@ unmount_all() {
   local left
   left=$(mounts_under "$ROOTFS")
   if [ -n "$left" ]; then
-    echo "warning: still mounted under $ROOTFS:" >&2
-    echo "$left" >&2
+    echo "warning: still mounted under $ROOTFS:" >&9
+    echo "$left" >&9
     return 1
   fi
 }
@@ -141,7 +172,7 @@ on_exit() {
   stop_child
   if [ ${#MOUNTED[@]} -gt 0 ]; then
     unmount_all || rc=1
-    echo "unmounted everything under $ROOTFS" >&2
+    echo "unmounted everything under $ROOTFS" >&9
   fi
   exit "$rc"
 }
@@ -161,13 +192,13 @@ stop_child() {
   CHILD=
 }
 on_signal() {
-  echo "interrupted (signal $(($1 - 128))): stopping and cleaning up" >&2
+  echo "interrupted (signal $(($1 - 128))): stopping and cleaning up" >&9
   stop_child
   exit "$1"
 }
 trap on_exit EXIT
 # Say which command failed when set -e stops the script.
-trap 'echo "error: line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&2' ERR
+trap 'echo "error: line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&9' ERR
 # Turn signals into a normal exit so that the EXIT trap runs (and with the usual status).
 trap 'on_signal 130' INT
 trap 'on_signal 143' TERM
@@ -293,9 +324,21 @@ $(mounts_under "$ROOTFS")"
   mount --rbind /dev "$ROOTFS/dev";                           MOUNTED+=("$ROOTFS/dev")
   mount --make-rslave "$ROOTFS/dev"
   mkdir -p "$ROOTFS$SRC_IN_ROOT"
-  mount --bind "$REPO" "$ROOTFS$SRC_IN_ROOT";                 MOUNTED+=("$ROOTFS$SRC_IN_ROOT")
-  mount --make-private "$ROOTFS$SRC_IN_ROOT"
-  mount -o remount,bind,ro "$ROOTFS$SRC_IN_ROOT"
+  bind_ro "$REPO" "$SRC_IN_ROOT"
+  # For the JUnit step: the host's Maven repository and the shared fixtures, when they exist.
+  if [ "$RUN_JAVA" -eq 1 ] && [ "$RUN_JUNIT" -eq 1 ]; then
+    [ ! -d "$M2_REPO" ] || bind_ro "$M2_REPO" "$M2_TAIL_IN_ROOT"
+    [ ! -d "$FIXTURES" ] || bind_ro "$(cd "$FIXTURES" && pwd)" "$FIXTURES_IN_ROOT"
+  fi
+}
+
+# A read-only, private bind mount of a host directory at a path inside the rootfs.
+bind_ro() {
+  local from=$1 to="$ROOTFS$2"
+  mkdir -p "$to"
+  mount --bind "$from" "$to";                                 MOUNTED+=("$to")
+  mount --make-private "$to"
+  mount -o remount,bind,ro "$to"
 }
 
 # Runs a command inside the rootfs with a clean environment, as a process group of its own that
@@ -305,7 +348,7 @@ $(mounts_under "$ROOTFS")"
 in_root() {
   local rc=0
   setsid chroot "$ROOTFS" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" &
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" 9>&- &
   CHILD=$!
   wait "$CHILD" || rc=$?
   CHILD=
@@ -346,6 +389,9 @@ build_shim() {
     -DCMAKE_TOOLCHAIN_FILE="$SRC_IN_ROOT/cmake/aarch64-linux-gnu.cmake" \
     -DCMAKE_BUILD_TYPE=Release >/dev/null
   in_root cmake --build "$BUILD_IN_ROOT" -j "$JOBS"
+  # For packaging on the host: java/pom.xml bundles native/build-aarch64/libefficientformer_acl.so
+  # when it exists (ignored by git).
+  install -D -m 0755 "$ROOTFS$BUILD_IN_ROOT/libefficientformer_acl.so" "$REPO/native/build-aarch64/libefficientformer_acl.so"
 }
 
 RESULTS=()
@@ -366,9 +412,23 @@ run_c_tests() {
   done
 }
 
-# Hook for the Java tests on the arm64 JDK. Today: `java -version` under each CPU as a smoke
-# check; then $EFACL_JAVA_TESTS, when set, runs inside the chroot in /src with EFACL_JAVA and
-# EFACL_JAVA_HOME pointing at the arm64 JDK (a later step puts the Maven/Surefire run here).
+# Maven inside the rootfs (once; kept with the rootfs): the binary tarball from Maven Central,
+# checked against the SHA-512 pinned above.
+ensure_maven() {
+  [ -x "$ROOTFS$MAVEN_IN_ROOT/bin/mvn" ] && return 0
+  log "installing Maven $MAVEN_VERSION into the rootfs"
+  local tgz="$ROOTFS/tmp/apache-maven-$MAVEN_VERSION-bin.tar.gz"
+  in_root curl -fsSL --retry 3 -o "/tmp/apache-maven-$MAVEN_VERSION-bin.tar.gz" "$MAVEN_URL"
+  echo "$MAVEN_SHA512  $tgz" | sha512sum -c --quiet - || die "Maven download does not match its pinned SHA-512"
+  rm -rf "$ROOTFS$MAVEN_IN_ROOT.partial"
+  mkdir -p "$ROOTFS$MAVEN_IN_ROOT.partial"
+  tar -xzf "$tgz" -C "$ROOTFS$MAVEN_IN_ROOT.partial" --strip-components=1
+  mv -T "$ROOTFS$MAVEN_IN_ROOT.partial" "$ROOTFS$MAVEN_IN_ROOT"
+  rm -f "$tgz"
+}
+
+# The Java step on the arm64 JDK: `java -version` under each CPU, the FFM smoke check, then the
+# JUnit subset (or $EFACL_JAVA_TESTS) once per CPU.
 run_java_tests() {
   local cpu java="$ARM_JAVA_HOME/bin/java" rc
   local launcher=()
@@ -394,14 +454,95 @@ run_java_tests() {
     --enable-native-access=ALL-UNNAMED -cp "$BUILD_IN_ROOT/java" FfmSmoke "$BUILD_IN_ROOT/libefficientformer_acl.so" || rc=$?
   if [ "$rc" -eq 0 ]; then RESULTS+=("arm64 java + FFM -> shim: ok"); else RESULTS+=("arm64 java + FFM -> shim: FAILED"); fi
 
-  if [ -n "${EFACL_JAVA_TESTS:-}" ]; then
-    log "Java tests: $EFACL_JAVA_TESTS"
-    rc=0
-    in_root env JAVA_HOME="$AMD64_JAVA_HOME" EFACL_JAVA="$java" EFACL_JAVA_HOME="$ARM_JAVA_HOME" \
-      EFACL_LIB_DIR="$BUILD_IN_ROOT" BINFMT="$BINFMT" \
-      bash -c "cd $SRC_IN_ROOT && $EFACL_JAVA_TESTS" || rc=$?
-    if [ "$rc" -eq 0 ]; then RESULTS+=("Java tests: passed"); else RESULTS+=("Java tests: FAILED"); fi
+  [ "$RUN_JUNIT" -eq 1 ] || return 0
+  run_junit
+}
+
+# The JUnit suite's aarch64 subset in the arm64 JVM. Maven needs a writable tree, so the checkout is
+# copied (without .git and build output) into the rootfs; Maven and javac run natively, Surefire
+# forks the arm64 java (<jvm>${test.jvm}</jvm> in the POM) under qemu with C1 only, and the freshly
+# built shim is bundled as on a board (efficientformer.acl.shim.dir), so the acl backend loads it
+# the way a user's jar does. Every test that runs the acl backend skips, naming the reason, where
+# acl cannot run, so nothing here passes by accident: the summary counts what was skipped.
+run_junit() {
+  local cpu rc log mvn_cmd fixtures_opt="" wrapper=""
+  ensure_maven
+  log "copying the checkout to $JAVA_SRC_IN_ROOT for Maven"
+  rm -rf --one-file-system "$ROOTFS$JAVA_SRC_IN_ROOT"
+  mkdir -p "$ROOTFS$JAVA_SRC_IN_ROOT"
+  tar -C "$REPO" --exclude=./.git --exclude='*/target' --exclude=./native/build-aarch64 -cf - . |
+    tar -C "$ROOTFS$JAVA_SRC_IN_ROOT" -xf -
+  if [ -f "$FIXTURES/efficientformer_l1/model.safetensors" ]; then
+    fixtures_opt="-Defficientformer.shared.fixtures=$FIXTURES_IN_ROOT"
+  else
+    echo "note: $FIXTURES/efficientformer_l1 not found: the full-size L1 forward on acl will be skipped" >&2
+    fixtures_opt="-Defficientformer.shared.fixtures=/nonexistent"
   fi
+  # Without binfmt, Surefire starts the arm64 java through a two-line wrapper around qemu (named
+  # bin/java: Surefire insists on that), and so do the tests that start JVMs of their own.
+  if [ "$BINFMT" -ne 1 ]; then
+    wrapper=/build/qemu-java/bin/java
+    mkdir -p "$ROOTFS${wrapper%/*}"
+    printf '#!/bin/sh\nexec qemu-aarch64 -L / %s "$@"\n' "$ARM_JAVA_HOME/bin/java" > "$ROOTFS$wrapper"
+    chmod +x "$ROOTFS$wrapper"
+  fi
+  local test_jvm=${wrapper:-$ARM_JAVA_HOME/bin/java}
+  local child_opt=""
+  [ -z "$wrapper" ] || child_opt=" -Defficientformer.test.child.java=$wrapper"   # for ChildJvm
+  local tail_opt=""
+  [ ! -d "$M2_REPO" ] || tail_opt="-Dmaven.repo.local.tail=$M2_TAIL_IN_ROOT"
+  mvn_cmd="$MAVEN_IN_ROOT/bin/mvn -B -ntp $tail_opt"
+  for cpu in $CPUS; do
+    log "JUnit ($JUNIT_TAG) in the arm64 JVM, QEMU_CPU=$cpu"
+    log=/tmp/efacl-junit-$cpu.log
+    rc=0
+    if [ -n "${EFACL_JAVA_TESTS:-}" ]; then
+      in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFACL_JAVA="$test_jvm" EFACL_JAVA_HOME="$ARM_JAVA_HOME" \
+        EFACL_LIB_DIR="$BUILD_IN_ROOT" EFACL_MVN="$mvn_cmd" BINFMT="$BINFMT" \
+        bash -c "cd $JAVA_SRC_IN_ROOT && $EFACL_JAVA_TESTS" > "$ROOTFS$log" 2>&1 || rc=$?
+    else
+      in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" bash -c "cd $JAVA_SRC_IN_ROOT && $mvn_cmd test -pl java -am \
+        -Dtest.jvm=$test_jvm -Dtest.groups=$JUNIT_TAG \
+        '-Dsurefire.argLine=--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1$child_opt' \
+        -Defficientformer.acl.shim.dir=$BUILD_IN_ROOT $fixtures_opt" > "$ROOTFS$log" 2>&1 || rc=$?
+    fi
+    junit_summary "$ROOTFS$JAVA_SRC_IN_ROOT" "$ROOTFS$log"
+    if [ "$rc" -eq 0 ]; then
+      RESULTS+=("JUnit ($JUNIT_TAG), QEMU_CPU=$cpu: passed ($JUNIT_COUNTS)")
+    else
+      grep -E '\[ERROR\]|FAIL' "$ROOTFS$log" | head -n 40 >&2 || true
+      RESULTS+=("JUnit ($JUNIT_TAG), QEMU_CPU=$cpu: FAILED ($JUNIT_COUNTS; log: $ROOTFS$log)")
+    fi
+  done
+}
+
+# Prints one line per test class (tests, failures, errors, skipped, time) from Surefire's reports
+# and the skip reasons, and sets JUNIT_COUNTS to the totals.
+JUNIT_COUNTS=
+junit_summary() {
+  local tree=$1 log=$2 f out
+  local reports=()
+  for f in "$tree"/*/target/surefire-reports/TEST-*.xml; do
+    [ -e "$f" ] && reports+=("$f")
+  done
+  if [ ${#reports[@]} -eq 0 ]; then
+    JUNIT_COUNTS="no test reports"
+    tail -n 30 "$log"
+    return 0
+  fi
+  out=$(awk '
+    function attr(a) { return match($0, " " a "=\"[^\"]*\"") ? substr($0, RSTART + length(a) + 3, RLENGTH - length(a) - 4) : "" }
+    /<testsuite / {
+      name = attr("name"); sub(/.*\./, "", name)
+      printf "    %-28s %3d tests, %d failed, %d errors, %d skipped, %7s s\n", name, attr("tests"), attr("failures"), attr("errors"), attr("skipped"), attr("time")
+      T += attr("tests"); F += attr("failures"); E += attr("errors"); S += attr("skipped")
+    }
+    END { printf "%d tests, %d failed, %d errors, %d skipped\n", T, F, E, S }' "${reports[@]}")
+  printf '%s\n' "$out" | sed '$d'
+  JUNIT_COUNTS=$(printf '%s\n' "$out" | tail -n 1)
+  # Why anything was skipped (e.g. a missing fixture), one line per distinct reason.
+  grep -h '<skipped' "${reports[@]}" | sed -n 's/.*Assumption failed: //p; s/.*<skipped message="\([^"]*\)".*/\1/p' |
+    sort | uniq -c | sed 's/^ *\([0-9]*\) /    skipped (\1): /' || true
 }
 
 # ------------------------------------------------------------------------------------- main

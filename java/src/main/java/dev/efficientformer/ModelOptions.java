@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * <p>Thread-safety: immutable.
  *
- * @param backend {@code auto} (oneDNN where it loads, else pure Java), {@code dnnl}, {@code java}
+ * @param backend {@code auto} (x86_64: oneDNN where it loads, else pure Java; aarch64: the Arm Compute
+ *     Library, then oneDNN, then pure Java; see {@code BackendSelector}), {@code dnnl}, {@code java}
  *     or {@code acl}
  * @param threads threads each prediction may use (at least 1)
  * @param imageSize side of the square model input, 193 to 224 (the last stage must be 7x7)

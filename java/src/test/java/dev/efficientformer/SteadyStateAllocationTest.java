@@ -1,7 +1,9 @@
 package dev.efficientformer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.efficientformer.backend.acl.AclBackend;
 import dev.efficientformer.testing.Fixtures;
 import dev.efficientformer.testing.ReferenceCase;
 import java.lang.foreign.Arena;
@@ -19,8 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SteadyStateAllocationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dnnl", "java"})
+    @ValueSource(strings = {"dnnl", "java", "acl"})
     void steadyStatePredictionsDoNotAllocate(String backend) {
+        if (backend.equals("acl")) {
+            AclBackend acl = new AclBackend();
+            assumeTrue(acl.isAvailable(), () -> "acl is not available here: " + acl.unavailableReason());
+        }
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         ReferenceCase c = new ReferenceCase(Fixtures.tiny("tiny_v1"));
         try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"),

@@ -1,19 +1,32 @@
 package dev.efficientformer.backend;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.backend.acl.AclBackend;
 import dev.efficientformer.backend.dnnl.DnnlBackend;
 import dev.efficientformer.backend.java.JavaBackend;
+import dev.efficientformer.nativelib.AclLibrary;
 import dev.efficientformer.nativelib.Platform;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Chooses a backend: an explicit request wins (and fails loudly when it cannot run here);
- * {@code auto} takes oneDNN where it loads and falls back to pure Java, logging the reason once.
+ * Chooses a backend: an explicit request wins (and fails loudly when it cannot run here, saying
+ * why); {@code auto} walks a ladder and takes the first backend that can run:
+ * <ul>
+ *   <li>on Linux aarch64: the Arm Compute Library ({@code acl}), then oneDNN's aarch64 build
+ *       ({@code dnnl}), then pure Java;</li>
+ *   <li>anywhere else: oneDNN, then pure Java.</li>
+ * </ul>
+ * Each step down is logged once per JVM (a warning), with the reason the backend above could not
+ * run.
  *
  * <p>Thread-safety: safe from any thread.
  */
 public final class BackendSelector {
     private static final System.Logger LOG = System.getLogger(BackendSelector.class.getName());
-    private static volatile boolean fallbackLogged;
+    /** The steps down already logged, by the name of the backend that could not run. */
+    private static final java.util.Set<String> FALLBACKS_LOGGED = ConcurrentHashMap.newKeySet();
 
     private BackendSelector() {
     }
@@ -26,27 +39,55 @@ public final class BackendSelector {
     public static Backend select(String name) {
         return switch (name) {
             case "java" -> new JavaBackend();
-            case "dnnl" -> {
-                DnnlBackend d = new DnnlBackend();
-                if (!d.isAvailable()) {
-                    throw new EfficientFormerException("backend dnnl is not available: " + d.unavailableReason());
-                }
-                yield d;
-            }
-            case "acl" -> throw new EfficientFormerException("backend acl (Arm Compute Library) is not available on "
-                    + Platform.current() + ": it is built for linux-arm64 only, and not yet part of this build");
-            case "auto" -> {
-                DnnlBackend d = new DnnlBackend();
-                if (d.isAvailable()) {
-                    yield d;
-                }
-                if (!fallbackLogged) {
-                    fallbackLogged = true;
-                    LOG.log(System.Logger.Level.WARNING, "oneDNN is not available, using the pure-Java backend: {0}", d.unavailableReason());
-                }
-                yield new JavaBackend();
-            }
+            case "dnnl" -> available(new DnnlBackend());
+            case "acl" -> available(new AclBackend());
+            case "auto" -> auto(Platform.current());
             default -> throw new EfficientFormerException("unknown backend \"" + name + "\" (choose auto, dnnl, java or acl)");
+        };
+    }
+
+    /** The names of the backends {@code auto} tries on {@code platform}, in order. */
+    public static List<String> autoLadder(Platform platform) {
+        return platform.equals(AclLibrary.PLATFORM) ? List.of("acl", "dnnl", "java") : List.of("dnnl", "java");
+    }
+
+    private static Backend available(Backend b) {
+        if (!b.isAvailable()) {
+            String label = b.name().equals("acl") ? "acl (Arm Compute Library)" : b.name();
+            throw new EfficientFormerException("backend " + label + " is not available: " + b.unavailableReason());
+        }
+        return b;
+    }
+
+    private static Backend auto(Platform platform) {
+        List<String> ladder = autoLadder(platform);
+        for (int i = 0; i < ladder.size(); i++) {
+            Backend b = create(ladder.get(i)).get();
+            if (b.isAvailable()) {
+                return b;
+            }
+            // java is always available, so there is a next step here.
+            if (FALLBACKS_LOGGED.add(b.name())) {
+                LOG.log(System.Logger.Level.WARNING, "{0} is not available, trying {1}: {2}", describe(b.name()),
+                        describe(ladder.get(i + 1)), b.unavailableReason());
+            }
+        }
+        throw new IllegalStateException("the pure-Java backend is always available");
+    }
+
+    private static Supplier<Backend> create(String name) {
+        return switch (name) {
+            case "acl" -> AclBackend::new;
+            case "dnnl" -> DnnlBackend::new;
+            default -> JavaBackend::new;
+        };
+    }
+
+    private static String describe(String name) {
+        return switch (name) {
+            case "acl" -> "the Arm Compute Library backend (acl)";
+            case "dnnl" -> "oneDNN (dnnl)";
+            default -> "the pure-Java backend";
         };
     }
 }

@@ -25,7 +25,8 @@ public final class RunOptions {
 
     @Option(names = "--backend", paramLabel = "B", defaultValue = "auto", converter = BackendName.class,
             completionCandidates = BackendCandidates.class,
-            description = "auto (oneDNN where it loads, else pure Java), dnnl, java or acl. Default: ${DEFAULT-VALUE}.")
+            description = "auto (x86_64: oneDNN where it loads, else pure Java; aarch64: acl, then dnnl, then java), "
+                    + "dnnl, java or acl (Arm Compute Library, Linux aarch64). Default: ${DEFAULT-VALUE}.")
     String backend;
 
     // The CLI is one process doing one thing, so it may use every core (the library's default of

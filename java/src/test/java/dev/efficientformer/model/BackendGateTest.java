@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.acl.AclBackend;
 import dev.efficientformer.backend.dnnl.DnnlBackend;
 import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.graph.Graph;
@@ -18,13 +19,18 @@ import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The correctness gate on every backend: the unfolded reference graph on the scalar Java kernels,
- * and the optimised graph on the scalar kernels and on oneDNN, reproduce timm stage by stage at
- * batch 1 and 2, for the tiny case (safetensors and .pth) and the full-size L1.
+ * and the optimised graph on the scalar kernels, on oneDNN and on the Arm Compute Library,
+ * reproduce timm stage by stage at batch 1 and 2, for the tiny case (safetensors and .pth) and the
+ * full-size L1. A backend that cannot run here (acl off linux-arm64) is skipped with its reason.
+ * The tests tagged {@code aarch64-emulated} are the subset native/test-aarch64.sh runs in an arm64
+ * JVM under qemu: every tiny case, and one full-size L1 forward on acl.
  */
 class BackendGateTest {
 
@@ -32,7 +38,8 @@ class BackendGateTest {
     enum Variant {
         JAVA_REFERENCE(new JavaBackend(), false),
         JAVA_OPTIMIZED(new JavaBackend(), true),
-        DNNL(new DnnlBackend(), true);
+        DNNL(new DnnlBackend(), true),
+        ACL(new AclBackend(), true);
 
         final Backend backend;
         final boolean optimize;
@@ -44,6 +51,8 @@ class BackendGateTest {
     }
 
     static void checkCase(Variant v, Path weights, ReferenceCase c, int batch) {
+        assumeTrue(v.backend.isAvailable(), () -> v + ": backend " + v.backend.name() + " is not available here: "
+                + v.backend.unavailableReason());
         long[] shape = c.inputShape();
         try (WeightFile f = CheckpointFormat.open(weights)) {
             EfficientFormerSpec spec = SpecDerivation.derive(f);
@@ -82,11 +91,13 @@ class BackendGateTest {
         return out;
     }
 
+    @Tag("aarch64-emulated")
     @ParameterizedTest(name = "{0} {1} batch {2}")
     @CsvSource({
         "JAVA_REFERENCE, model.safetensors, 1", "JAVA_REFERENCE, model_orig.pth, 1",
         "JAVA_OPTIMIZED, model.safetensors, 2",
         "DNNL, model.safetensors, 1", "DNNL, model_orig.pth, 1", "DNNL, model.safetensors, 2", "DNNL, model_orig.pth, 2",
+        "ACL, model.safetensors, 1", "ACL, model_orig.pth, 1", "ACL, model.safetensors, 2", "ACL, model_orig.pth, 2",
     })
     void tinyV1MatchesTimm(Variant v, String file, int batch) {
         Path dir = Fixtures.tiny("tiny_v1");
@@ -99,5 +110,14 @@ class BackendGateTest {
         Optional<Path> l1 = Fixtures.sharedL1();
         assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);
         checkCase(v, l1.get().resolve("model.safetensors"), new ReferenceCase(l1.get()), batch);
+    }
+
+    /** One full-size forward on the Arm Compute Library (about 10 s of compute under qemu). */
+    @Tag("aarch64-emulated")
+    @Test
+    void fullSizeL1MatchesTimmOnAcl() {
+        Optional<Path> l1 = Fixtures.sharedL1();
+        assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);
+        checkCase(Variant.ACL, l1.get().resolve("model.safetensors"), new ReferenceCase(l1.get()), 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.efficientformer.testing;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,21 +17,32 @@ public final class ChildJvm {
     public record Result(int exitCode, String output) {
     }
 
-    /** Starts {@code mainClass} with extra JVM options and arguments, waits up to 120 s. */
+    /** Starts {@code mainClass} with extra JVM options and arguments, waits up to 120 s (600 s under qemu). */
     public static Result run(String classPath, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // native/test-aarch64.sh --no-binfmt: an arm64 java cannot be exec'd directly, only
+        // through its qemu wrapper, which it names here.
+        String java = System.getProperty("efficientformer.test.child.java");
+        cmd.add(java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // A child runs like its parent: under qemu the test JVM is limited to C1
+        // (native/test-aarch64.sh), and an emulated C2 would make every child slow to start.
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:TieredStopAtLevel=")) {
+                cmd.add(arg);
+            }
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        int limit = System.getenv("QEMU_CPU") == null ? 120 : 600;
+        if (!p.waitFor(limit, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not finish in 120 s");
+            throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not finish in " + limit + " s");
         }
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }

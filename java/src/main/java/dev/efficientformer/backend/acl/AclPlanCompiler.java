@@ -1,0 +1,630 @@
+package dev.efficientformer.backend.acl;
+
+import static dev.efficientformer.bindings.acl.efficientformer_acl_h.*;
+
+import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Node;
+import dev.efficientformer.graph.Op;
+import dev.efficientformer.graph.Ops;
+import dev.efficientformer.graph.StageLabels;
+import dev.efficientformer.graph.Value;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Lowers a graph to handles of the Arm Compute Library shim ({@code native/include/efficientformer_acl.h})
+ * for one batch size. The structure follows {@code DnnlPlanCompiler}.
+ *
+ * <p>Layouts: feature maps live in NHWC, the shim's only layout, so the Flat into tokens is free
+ * (an NHWC {@code [B, C, H, W]} buffer is the token-major {@code [B, H*W, C]}); tokens and vectors
+ * are row-major. The caller's NCHW image is transposed into NHWC by the plan (three channels: a
+ * cheap gather), and a feature-map output back.
+ *
+ * <p>Lowering and fusions: a ReLU or GELU following a convolution or linear layer is fused into it
+ * (the shim's {@code activation} argument); the pool mixer is an average pooling
+ * ({@code count_include_pad = 0}) and broadcasting eltwise sub, mul (by the per-channel scale) and
+ * add; residual adds, scales, layer norms and activations run in place when their operand dies
+ * there; attention is a strided batched matmul reading q and k in place from the qkv buffer
+ * ({@code alpha} = the softmax scale), the bias added in place, a softmax over rows, and a second
+ * strided matmul writing the head-interleaved output directly; the mean over tokens is an average
+ * pooling with an {@code (N, 1)} window. Unfolded BatchNorm becomes a per-channel multiply and add.
+ *
+ * <p>Memory: activations are preallocated in one shared arena; a buffer whose values are all dead
+ * is reused by later values of a size that fits (never the input, the output or a tap), so a plan
+ * holds a few times the largest activation rather than every activation.
+ *
+ * <p>Every size is checked here, in Java, before it reaches native code: weight and bias lengths
+ * against the op's shape, buffer sizes against the elements each call reads or writes (strided
+ * views included), and each handle's output dims against the graph's shape.
+ *
+ * <p>Thread-safety: not thread-safe; one compiler per plan.
+ */
+final class AclPlanCompiler {
+    /** The shim's limit: every tensor has at most 2^31 - 1 elements. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+
+    /** Storage shared by the values stored in it (a value and its free reshapes). */
+    private static final class Buf {
+        final MemorySegment full;
+        final MemorySegment data;
+        int live;
+
+        Buf(MemorySegment full, long bytes) {
+            this.full = full;
+            this.data = full.asSlice(0, bytes);
+        }
+    }
+
+    private final Graph graph;
+    private final int batch;
+    private final int threads;
+    private final AclHandles h = new AclHandles();
+    private final List<Node> nodes;
+    private final boolean[] lowered;
+    private final String[] stages;
+    private String currentStage = "stem";
+    private final Map<Integer, Buf> bufs = new HashMap<>();
+    private final Map<Integer, Value> values = new HashMap<>();
+    /** The index of the last node reading each value; observable values and the input: never dead. */
+    private final Map<Integer, Integer> lastUse = new HashMap<>();
+    private final Set<Integer> dead = new HashSet<>();
+    /** Free buffers by size. */
+    private final TreeMap<Long, Deque<MemorySegment>> free = new TreeMap<>();
+    private final List<AclPlan.Step> steps = new ArrayList<>();
+    /** Nodes 0..done are all lowered. */
+    private int done = -1;
+
+    private AclPlanCompiler(Graph graph, int batch, int threads) {
+        this.graph = graph;
+        this.batch = batch;
+        this.threads = threads;
+        this.nodes = graph.nodes();
+        this.lowered = new boolean[nodes.size()];
+        this.stages = StageLabels.of(graph);
+    }
+
+    /** Compiles {@code graph}; on any failure every handle created so far is destroyed. */
+    static AclPlan compile(Graph graph, int batch, int threads) {
+        if (batch < 1 || threads < 1) {
+            throw new EfficientFormerException("batch and threads must be at least 1, got batch " + batch + ", threads " + threads);
+        }
+        AclPlanCompiler c = new AclPlanCompiler(graph, batch, threads);
+        try {
+            return c.build();
+        } catch (RuntimeException e) {
+            c.h.close();
+            throw e;
+        }
+    }
+
+    private AclPlan build() {
+        Value in = graph.input();
+        values.put(in.id(), in);
+        lastUse.put(in.id(), Integer.MAX_VALUE);
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            values.put(n.output().id(), n.output());
+            for (Value v : n.inputs()) {
+                lastUse.merge(v.id(), i, Math::max);
+            }
+        }
+        lastUse.put(graph.output().id(), Integer.MAX_VALUE);
+        for (Value t : graph.taps().values()) {
+            lastUse.put(t.id(), Integer.MAX_VALUE);
+        }
+        for (Value v : values.values()) {
+            checkElements(v);
+        }
+
+        MemorySegment input = allocate(in).data;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!lowered[i]) {
+                lower(i);
+                while (done + 1 < nodes.size() && lowered[done + 1]) {
+                    done++;
+                }
+                releaseDead();
+            }
+        }
+        Buf out = bufs.get(graph.output().id());
+        if (out == null) {
+            throw new IllegalStateException("the graph output " + graph.output() + " was never stored");
+        }
+
+        Map<String, AclPlan.TapSource> taps = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
+            Buf b = bufs.get(t.getValue().id());
+            if (b != null) {
+                taps.put(t.getKey(), new AclPlan.TapSource(b.data, t.getValue().shape(), t.getValue().rank() == 3));
+            }
+        }
+        h.compiled();
+        return new AclPlan(h, steps, input, in.shape(), out.data, graph.output().shape(), taps, batch, threads,
+                cpuDescription());
+    }
+
+    private static String cpuDescription() {
+        String info = efacl_cpu_info().getString(0);
+        // "cpus=4 model=GENERIC fp16=0 ... threads=4": the thread count is the plan's own business.
+        return info.replaceAll("\\s*threads=\\d+", "");
+    }
+
+    // ---------------------------------------------------------------- buffers
+
+    private void checkElements(Value v) {
+        long n = batch * v.elementsPerImage();
+        if (n > MAX_ELEMENTS) {
+            throw new EfficientFormerException("value " + v + " at batch " + batch + " has " + n
+                    + " elements; the Arm Compute Library shim takes at most 2^31 - 1 per tensor: use a smaller batch");
+        }
+    }
+
+    private long bytes(Value v) {
+        return batch * v.elementsPerImage() * Float.BYTES;
+    }
+
+    /** A buffer for {@code v}: a free one that fits (at most half of it wasted), else a new one. */
+    private Buf allocate(Value v) {
+        long bytes = bytes(v);
+        MemorySegment full = null;
+        Map.Entry<Long, Deque<MemorySegment>> e = free.ceilingEntry(bytes);
+        if (e != null && e.getKey() <= 2 * bytes) {
+            full = e.getValue().pop();
+            if (e.getValue().isEmpty()) {
+                free.remove(e.getKey());
+            }
+        }
+        if (full == null) {
+            full = h.allocate(bytes);
+        }
+        Buf b = new Buf(full, bytes);
+        store(v, b);
+        return b;
+    }
+
+    private void store(Value v, Buf b) {
+        if (bufs.put(v.id(), b) != null) {
+            throw new IllegalStateException(v + " stored twice");
+        }
+        b.live++;
+    }
+
+    /** The bytes of a value computed earlier. */
+    private MemorySegment data(Value v) {
+        Buf b = bufs.get(v.id());
+        if (b == null || dead.contains(v.id())) {
+            throw new IllegalStateException(v + " is read but not stored (or already dead)");
+        }
+        return b.data;
+    }
+
+    /**
+     * The destination of node {@code i} (an elementwise op): in place in the buffer of one of
+     * {@code candidates} when that operand has the output's size and dies at this node, alone in
+     * its buffer; otherwise a buffer of its own.
+     */
+    private MemorySegment inPlaceOrNew(int i, Value out, Value... candidates) {
+        for (Value c : candidates) {
+            Buf b = bufs.get(c.id());
+            if (b != null && b.live == 1 && !dead.contains(c.id()) && lastUse.getOrDefault(c.id(), -1) == i
+                    && bytes(c) == bytes(out)) {
+                dead.add(c.id());
+                b.live--;
+                store(out, b);
+                return b.data;
+            }
+        }
+        return allocate(out).data;
+    }
+
+    /** Returns the buffers whose values have all been read for the last time to the free pool. */
+    private void releaseDead() {
+        for (Map.Entry<Integer, Buf> e : bufs.entrySet()) {
+            int id = e.getKey();
+            if (!dead.contains(id) && lastUse.getOrDefault(id, -1) <= done) {
+                dead.add(id);
+                Buf b = e.getValue();
+                if (--b.live == 0) {
+                    free.computeIfAbsent(b.full.byteSize(), k -> new ArrayDeque<>()).push(b.full);
+                }
+            }
+        }
+    }
+
+    /** Dims of {@code v} with the batch, in the shim's layout: NHWC for feature maps. */
+    private int[] dims(Value v) {
+        return switch (v.rank()) {
+            case 3 -> new int[] {batch, v.dim(1), v.dim(2), v.dim(0)};
+            case 2 -> new int[] {batch, v.dim(0), v.dim(1)};
+            case 1 -> new int[] {batch, v.dim(0)};
+            default -> throw new EfficientFormerException("acl: no layout for values of rank " + v.rank() + ": " + v);
+        };
+    }
+
+    /** The channel count of {@code v}: dim 0 of a feature map, else the last dim. */
+    private static int channels(Value v) {
+        return v.rank() == 3 ? v.dim(0) : v.dim(v.rank() - 1);
+    }
+
+    /** Checks that {@code s} holds at least {@code floats} floats before a pointer to it reaches native code. */
+    private static void require(MemorySegment s, long floats, String what) {
+        if (s.byteSize() < floats * Float.BYTES) {
+            throw new IllegalStateException(what + ": buffer of " + s.byteSize() + " bytes, the call touches " + floats + " floats");
+        }
+    }
+
+    // ---------------------------------------------------------------- lowering
+
+    private void lower(int i) {
+        Node n = nodes.get(i);
+        lowered[i] = true;
+        currentStage = stages[i];
+        switch (n.op()) {
+            case Ops.Conv2d c -> layer(i, n);
+            case Ops.Linear l -> layer(i, n);
+            case Ops.AvgPool p -> avgPool(n, p);
+            case Ops.ToTokens t -> store(n.output(), bufs.get(n.input().id()));
+            case Ops.Relu r -> activation(i, n, EFACL_ACT_RELU());
+            case Ops.Gelu g -> activation(i, n, EFACL_ACT_GELU());
+            case Ops.Add a -> eltwise(i, n, EFACL_ELTWISE_ADD());
+            case Ops.Sub s -> eltwise(i, n, EFACL_ELTWISE_SUB());
+            case Ops.ChannelScale s -> channelScale(i, n, s);
+            case Ops.BatchNorm b -> batchNorm(i, n, b);
+            case Ops.LayerNorm l -> layerNorm(i, n, l);
+            case Ops.Attention a -> attention(i, n, a);
+            case Ops.MeanTokens m -> meanTokens(n);
+        }
+    }
+
+    /** The next node, when it is {@code kind} applied to {@code v} alone and may be fused away. */
+    private int fusableNext(int i, Value v, Class<? extends Op> kind) {
+        int j = i + 1;
+        if (j < nodes.size() && !lowered[j] && kind.isInstance(nodes.get(j).op()) && nodes.get(j).input().equals(v)
+                && nodes.get(j).inputs().size() == 1 && !graph.isObservable(v) && graph.consumers(v).size() == 1) {
+            return j;
+        }
+        return -1;
+    }
+
+    /** A convolution or linear layer, with the ReLU or GELU after it fused. */
+    private void layer(int i, Node n) {
+        Value result = n.output();
+        int act = EFACL_ACT_NONE();
+        int j = fusableNext(i, result, Ops.Relu.class);
+        if (j < 0) {
+            j = fusableNext(i, result, Ops.Gelu.class);
+        }
+        if (j >= 0) {
+            act = nodes.get(j).op() instanceof Ops.Relu ? EFACL_ACT_RELU() : EFACL_ACT_GELU();
+            lowered[j] = true;
+            result = nodes.get(j).output();
+        }
+        MemorySegment src = data(n.input());
+        MemorySegment dst = allocate(result).data;
+        switch (n.op()) {
+            case Ops.Conv2d c -> convolution(n, c, act, src, dst, result);
+            case Ops.Linear l -> linear(n, l, act, src, dst);
+            default -> throw new IllegalStateException(n.toString());
+        }
+    }
+
+    private void convolution(Node n, Ops.Conv2d c, int act, MemorySegment src, MemorySegment dst, Value result) {
+        Value x = n.input();
+        int k = c.kernel();
+        if (x.rank() != 3 || x.dim(0) != c.inChannels()) {
+            throw new EfficientFormerException("acl: " + c.kind() + " expects [" + c.inChannels() + ", H, W], got " + x);
+        }
+        if (c.weight().length != (long) c.outChannels() * c.inChannels() * k * k || c.bias().length != c.outChannels()) {
+            throw new EfficientFormerException("acl: " + c.kind() + " " + n + " has " + c.weight().length + " weights and "
+                    + c.bias().length + " biases for " + c.outChannels() + "x" + c.inChannels() + "x" + k + "x" + k);
+        }
+        int[] xd = dims(x);
+        require(src, (long) xd[0] * xd[1] * xd[2] * xd[3], c.kind() + " src");
+        MemorySegment out = h.out();
+        int p = c.padding();
+        int s = c.stride();
+        AclException.check(efacl_conv2d_create(out, xd[0], xd[1], xd[2], xd[3], c.outChannels(), k, k, s, s, p, p, p, p,
+                h.weights(c.weight()), c.weight().length, EFACL_WEIGHTS_OIHW(), h.weights(c.bias()), c.bias().length, act),
+                "create the " + c.kind() + " convolution " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_conv2d_destroy(op));
+        MemorySegment d = h.ints(0, 0, 0, 0);
+        AclException.check(efacl_conv2d_dst_dims(op, d), "query the dims of " + n);
+        checkDims(d, dims(result), n);
+        require(dst, batch * result.elementsPerImage(), c.kind() + " dst");
+        steps.add(new AclPlan.Step(act == EFACL_ACT_NONE() ? c.kind() : c.kind() + "+" + actName(act), currentStage,
+                AclPlan.CONV, op, src, dst, MemorySegment.NULL));
+    }
+
+    private static String actName(int act) {
+        return act == EFACL_ACT_RELU() ? "relu" : "gelu";
+    }
+
+    private void checkDims(MemorySegment got, int[] expected, Node n) {
+        int[] g = got.toArray(ValueLayout.JAVA_INT);
+        if (!Arrays.equals(g, expected)) {
+            throw new IllegalStateException("acl: " + n + " produces dims " + Arrays.toString(g) + ", the graph expects "
+                    + Arrays.toString(expected));
+        }
+    }
+
+    private void linear(Node n, Ops.Linear l, int act, MemorySegment src, MemorySegment dst) {
+        Value x = n.input();
+        if (x.rank() == 3) {
+            throw new EfficientFormerException("acl: a linear layer over the last dim of a feature map " + x
+                    + " is not supported (feature maps are NHWC); flatten it into tokens first");
+        }
+        if (x.dim(x.rank() - 1) != l.inFeatures() || l.weight().length != (long) l.outFeatures() * l.inFeatures()
+                || l.bias().length != l.outFeatures()) {
+            throw new EfficientFormerException("acl: linear " + n + " does not match its " + l.outFeatures() + "x"
+                    + l.inFeatures() + " weights");
+        }
+        long rows = batch * (x.elementsPerImage() / l.inFeatures());
+        require(src, rows * l.inFeatures(), "linear src");
+        require(dst, rows * l.outFeatures(), "linear dst");
+        MemorySegment out = h.out();
+        AclException.check(efacl_linear_create(out, Math.toIntExact(rows), l.inFeatures(), l.outFeatures(),
+                h.weights(l.weight()), l.weight().length, h.weights(l.bias()), l.bias().length, act),
+                "create the linear layer " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_linear_destroy(op));
+        steps.add(new AclPlan.Step(act == EFACL_ACT_NONE() ? "linear" : "linear+" + actName(act), currentStage,
+                AclPlan.LINEAR, op, src, dst, MemorySegment.NULL));
+    }
+
+    private void avgPool(Node n, Ops.AvgPool p) {
+        Value x = n.input();
+        if (x.rank() != 3) {
+            throw new EfficientFormerException("acl: avgpool expects [C, H, W], got " + x);
+        }
+        MemorySegment src = data(x);
+        MemorySegment dst = allocate(n.output()).data;
+        int[] xd = dims(x);
+        require(src, batch * x.elementsPerImage(), "avgpool src");
+        require(dst, batch * n.output().elementsPerImage(), "avgpool dst");
+        int k = p.kernel();
+        int s = p.stride();
+        int pad = p.padding();
+        MemorySegment out = h.out();
+        AclException.check(efacl_avgpool_create(out, xd[0], xd[1], xd[2], xd[3], k, k, s, s, pad, pad, pad, pad, 0),
+                "create average pooling " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_avgpool_destroy(op));
+        MemorySegment d = h.ints(0, 0, 0, 0);
+        AclException.check(efacl_avgpool_dst_dims(op, d), "query the dims of " + n);
+        checkDims(d, dims(n.output()), n);
+        steps.add(new AclPlan.Step("avgpool", currentStage, AclPlan.POOL, op, src, dst, MemorySegment.NULL));
+    }
+
+    private void activation(int i, Node n, int function) {
+        MemorySegment src = data(n.input());
+        MemorySegment dst = inPlaceOrNew(i, n.output(), n.input());
+        long count = batch * n.input().elementsPerImage();
+        require(src, count, n.op().kind() + " src");
+        require(dst, count, n.op().kind() + " dst");
+        MemorySegment out = h.out();
+        AclException.check(efacl_activation_create(out, count, function), "create " + n.op().kind() + " " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_activation_destroy(op));
+        steps.add(new AclPlan.Step(n.op().kind(), currentStage, AclPlan.ACTIVATION, op, src, dst, MemorySegment.NULL));
+    }
+
+    /** {@code dst = a (op) b} with broadcasting; {@code a}'s dims are the output's. */
+    private void eltwiseStep(String kind, int operation, int[] aDims, MemorySegment a, int[] bDims, MemorySegment b,
+                             MemorySegment dst) {
+        if (aDims.length != bDims.length || aDims.length > EFACL_MAX_RANK()) {
+            throw new IllegalStateException(kind + ": ranks " + Arrays.toString(aDims) + " and " + Arrays.toString(bDims));
+        }
+        long na = 1;
+        long nb = 1;
+        for (int d = 0; d < aDims.length; d++) {
+            if (bDims[d] != aDims[d] && bDims[d] != 1) {
+                throw new IllegalStateException(kind + ": " + Arrays.toString(bDims) + " does not broadcast to " + Arrays.toString(aDims));
+            }
+            na *= aDims[d];
+            nb *= bDims[d];
+        }
+        require(a, na, kind + " a");
+        require(b, nb, kind + " b");
+        require(dst, na, kind + " dst");
+        MemorySegment out = h.out();
+        AclException.check(efacl_eltwise_create(out, operation, aDims.length, h.ints(aDims), h.ints(bDims)), "create " + kind);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_eltwise_destroy(op));
+        MemorySegment d = h.ints(new int[aDims.length]);
+        AclException.check(efacl_eltwise_dst_dims(op, d), "query the dims of " + kind);
+        if (!Arrays.equals(d.toArray(ValueLayout.JAVA_INT), aDims)) {
+            throw new IllegalStateException(kind + ": dst dims " + Arrays.toString(d.toArray(ValueLayout.JAVA_INT)));
+        }
+        steps.add(new AclPlan.Step(kind, currentStage, AclPlan.ELTWISE, op, a, b, dst));
+    }
+
+    private void eltwise(int i, Node n, int operation) {
+        Value a = n.inputs().get(0);
+        Value b = n.inputs().get(1);
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new EfficientFormerException("acl: " + n.op().kind() + " of different shapes " + n);
+        }
+        MemorySegment da = data(a);
+        MemorySegment db = data(b);
+        MemorySegment dst = inPlaceOrNew(i, n.output(), b, a);
+        eltwiseStep(n.op().kind(), operation, dims(a), da, dims(b), db, dst);
+    }
+
+    /** Dims that broadcast a per-channel vector over {@code v}'s layout: {1, ..., 1, C}. */
+    private int[] channelDims(Value v) {
+        int[] d = new int[v.rank() + 1];
+        Arrays.fill(d, 1);
+        d[d.length - 1] = channels(v);
+        return d;
+    }
+
+    private void channelScale(int i, Node n, Ops.ChannelScale s) {
+        Value x = n.input();
+        if (s.scale().length != channels(x)) {
+            throw new EfficientFormerException("acl: scale of " + s.scale().length + " channels for " + x);
+        }
+        MemorySegment src = data(x);
+        MemorySegment dst = inPlaceOrNew(i, n.output(), x);
+        eltwiseStep("scale", EFACL_ELTWISE_MUL(), dims(x), src, channelDims(x), h.constant(s.scale()), dst);
+    }
+
+    private void batchNorm(int i, Node n, Ops.BatchNorm b) {
+        Value x = n.input();
+        int c = channels(x);
+        if (x.rank() != 3 || b.mean().length != c || b.var().length != c || b.gamma().length != c || b.beta().length != c) {
+            throw new EfficientFormerException("acl: batchnorm of " + b.mean().length + " channels for " + x);
+        }
+        float[] scale = new float[c];
+        float[] shift = new float[c];
+        for (int k = 0; k < c; k++) {
+            scale[k] = (float) (b.gamma()[k] / Math.sqrt((double) b.var()[k] + b.eps()));
+            shift[k] = (float) (b.beta()[k] - (double) b.mean()[k] * scale[k]);
+        }
+        MemorySegment src = data(x);
+        MemorySegment dst = inPlaceOrNew(i, n.output(), x);
+        eltwiseStep("batchnorm", EFACL_ELTWISE_MUL(), dims(x), src, channelDims(x), h.constant(scale), dst);
+        eltwiseStep("batchnorm", EFACL_ELTWISE_ADD(), dims(x), dst, channelDims(x), h.constant(shift), dst);
+    }
+
+    private void layerNorm(int i, Node n, Ops.LayerNorm l) {
+        Value x = n.input();
+        int cols = x.dim(x.rank() - 1);
+        if (x.rank() == 3) {
+            throw new EfficientFormerException("acl: layer norm over the last dim of a feature map " + x
+                    + " is not supported (feature maps are NHWC); flatten it into tokens first");
+        }
+        if (l.gamma().length != cols || l.beta().length != cols) {
+            throw new EfficientFormerException("acl: layer norm of " + l.gamma().length + " for " + x);
+        }
+        long rows = batch * x.elementsPerImage() / cols;
+        MemorySegment src = data(x);
+        MemorySegment dst = inPlaceOrNew(i, n.output(), x);
+        require(src, rows * cols, "layernorm src");
+        require(dst, rows * cols, "layernorm dst");
+        MemorySegment out = h.out();
+        AclException.check(efacl_layernorm_create(out, Math.toIntExact(rows), cols, l.eps(), h.weights(l.gamma()),
+                l.gamma().length, h.weights(l.beta()), l.beta().length), "create layer normalisation " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_layernorm_destroy(op));
+        steps.add(new AclPlan.Step("layernorm", currentStage, AclPlan.LAYERNORM, op, src, dst, MemorySegment.NULL));
+    }
+
+    /**
+     * Floats a strided view touches, from its first element: dims {b0, b1, rows, cols} with
+     * strides {s0, s1, row} (the last dim contiguous).
+     */
+    private static long extent(long b0, long b1, long rows, long cols, long[] strides) {
+        return (b0 - 1) * strides[0] + (b1 - 1) * strides[1] + (rows - 1) * strides[2] + cols;
+    }
+
+    private MemorySegment matmul(String what, int heads, int m, int n, int k, long[] aStrides, boolean bTransposed,
+                                 long[] bStrides, long[] cStrides, float alpha) {
+        MemorySegment out = h.out();
+        AclException.check(efacl_matmul_create(out, batch, heads, m, n, k, h.longs(aStrides), bTransposed ? 1 : 0,
+                h.longs(bStrides), h.longs(cStrides), alpha), "create the attention " + what + " matmul");
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_matmul_destroy(op));
+        return op;
+    }
+
+    private void attention(int i, Node n, Ops.Attention a) {
+        Value x = n.input();
+        int t = a.tokens();
+        int kd = a.keyDim();
+        int vd = a.valDim();
+        int hw = a.headWidth();
+        int heads = a.heads();
+        long row = (long) heads * hw;
+        if (x.rank() != 2 || x.dim(0) != t || x.dim(1) != row || a.bias().length != (long) heads * t * t) {
+            throw new EfficientFormerException("acl: attention " + n + " expects [" + t + ", " + row + "] and a bias of "
+                    + heads + "x" + t + "x" + t);
+        }
+        MemorySegment qkv = data(x);
+        MemorySegment dst = allocate(n.output()).data;
+        // The scores [B, heads, N, N] only live inside this op: its buffer goes back to the pool at once.
+        long scoreFloats = (long) batch * heads * t * t;
+        if (scoreFloats > MAX_ELEMENTS) {
+            throw new EfficientFormerException("acl: attention scores of " + scoreFloats + " elements at batch " + batch
+                    + "; the shim takes at most 2^31 - 1 per tensor: use a smaller batch");
+        }
+        MemorySegment scoresFull = takeScratch(scoreFloats * Float.BYTES);
+        MemorySegment scores = scoresFull.asSlice(0, scoreFloats * Float.BYTES);
+
+        // q.k^T: q and k read in place from the qkv rows [B, N, heads, 2kd+vd].
+        long[] qk = {t * row, hw, row};
+        long[] dense = {(long) heads * t * t, (long) t * t, t};
+        require(qkv, extent(batch, heads, t, kd, qk), "attention q");
+        require(qkv.asSlice((long) kd * Float.BYTES), extent(batch, heads, t, kd, qk), "attention k");
+        require(scores, extent(batch, heads, t, t, dense), "attention scores");
+        MemorySegment qkOp = matmul("q.k^T", heads, t, t, kd, qk, true, qk, dense, a.scale());
+        steps.add(new AclPlan.Step("attn_qk", currentStage, AclPlan.MATMUL, qkOp, qkv,
+                qkv.asSlice((long) kd * Float.BYTES), scores));
+
+        eltwiseStep("attn_bias", EFACL_ELTWISE_ADD(), new int[] {batch, heads, t, t}, scores, new int[] {1, heads, t, t},
+                h.constant(a.bias()), scores);
+
+        MemorySegment out = h.out();
+        AclException.check(efacl_softmax_create(out, Math.toIntExact((long) batch * heads * t), t), "create the attention softmax");
+        MemorySegment softmax = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_softmax_destroy(softmax));
+        steps.add(new AclPlan.Step("softmax", currentStage, AclPlan.SOFTMAX, softmax, scores, scores, MemorySegment.NULL));
+
+        // a.v: v read in place, the result written head-interleaved as [B, N, heads, vd].
+        MemorySegment v = qkv.asSlice(2L * kd * Float.BYTES);
+        long[] vStrides = {t * row, hw, row};
+        long[] outStrides = {(long) t * heads * vd, vd, (long) heads * vd};
+        require(v, extent(batch, heads, t, vd, vStrides), "attention v");
+        require(dst, extent(batch, heads, t, vd, outStrides), "attention output");
+        MemorySegment avOp = matmul("a.v", heads, t, vd, t, dense, false, vStrides, outStrides, 1f);
+        steps.add(new AclPlan.Step("attn_av", currentStage, AclPlan.MATMUL, avOp, scores, v, dst));
+        free.computeIfAbsent(scoresFull.byteSize(), k -> new ArrayDeque<>()).push(scoresFull);
+    }
+
+    /** A free buffer of at least {@code bytes} for scratch use inside one op, else a new one. */
+    private MemorySegment takeScratch(long bytes) {
+        Map.Entry<Long, Deque<MemorySegment>> e = free.ceilingEntry(bytes);
+        if (e != null && e.getKey() <= 2 * bytes) {
+            MemorySegment s = e.getValue().pop();
+            if (e.getValue().isEmpty()) {
+                free.remove(e.getKey());
+            }
+            return s;
+        }
+        return h.allocate(bytes);
+    }
+
+    /** The mean over tokens: an average pooling of the NHWC map [B, N, 1, C] with an (N, 1) window. */
+    private void meanTokens(Node n) {
+        Value x = n.input();
+        if (x.rank() != 2) {
+            throw new EfficientFormerException("acl: mean over tokens expects [N, C], got " + x);
+        }
+        int t = x.dim(0);
+        int c = x.dim(1);
+        MemorySegment src = data(x);
+        MemorySegment dst = allocate(n.output()).data;
+        require(src, (long) batch * t * c, "mean_tokens src");
+        require(dst, (long) batch * c, "mean_tokens dst");
+        MemorySegment out = h.out();
+        AclException.check(efacl_avgpool_create(out, batch, t, 1, c, t, 1, 1, 1, 0, 0, 0, 0, 1), "create the mean over tokens " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_avgpool_destroy(op));
+        MemorySegment d = h.ints(0, 0, 0, 0);
+        AclException.check(efacl_avgpool_dst_dims(op, d), "query the dims of " + n);
+        checkDims(d, new int[] {batch, 1, 1, c}, n);
+        steps.add(new AclPlan.Step("mean_tokens", currentStage, AclPlan.POOL, op, src, dst, MemorySegment.NULL));
+    }
+}
