@@ -23,23 +23,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The correctness gate on every backend: the unfolded reference graph on the scalar Java kernels,
- * and the optimised graph on the scalar kernels and on oneDNN, reproduce timm stage by stage at
- * batch 1 and 2, for the tiny case (safetensors and .pth) and the full-size L1.
+ * and the optimised graph on the scalar kernels, on the Java vector tier (one and two threads) and
+ * on oneDNN, reproduce timm stage by stage at batch 1 and 2, for the tiny case (safetensors and
+ * .pth) and the full-size L1.
  */
 class BackendGateTest {
 
     /** How to run a case: which backend, and whether the graph is rewritten first. */
     enum Variant {
-        JAVA_REFERENCE(new JavaBackend(), false),
-        JAVA_OPTIMIZED(new JavaBackend(), true),
-        DNNL(new DnnlBackend(), true);
+        JAVA_REFERENCE(new JavaBackend(JavaBackend.Tier.SCALAR), false, 1),
+        JAVA_OPTIMIZED(new JavaBackend(JavaBackend.Tier.SCALAR), true, 1),
+        JAVA_VECTOR(new JavaBackend(JavaBackend.Tier.VECTOR), true, 1),
+        JAVA_VECTOR_2_THREADS(new JavaBackend(JavaBackend.Tier.VECTOR), true, 2),
+        DNNL(new DnnlBackend(), true, 1);
 
         final Backend backend;
         final boolean optimize;
+        final int threads;
 
-        Variant(Backend backend, boolean optimize) {
+        Variant(Backend backend, boolean optimize, int threads) {
             this.backend = backend;
             this.optimize = optimize;
+            this.threads = threads;
         }
     }
 
@@ -52,7 +57,7 @@ class BackendGateTest {
                 g = GraphPasses.optimize(g);
             }
             String what = v + " " + weights.getFileName() + " batch " + batch;
-            try (Plan p = v.backend.compile(g, batch, 1); Arena arena = Arena.ofConfined()) {
+            try (Plan p = v.backend.compile(g, batch, v.threads); Arena arena = Arena.ofConfined()) {
                 float[] input = Arrays.copyOf(c.input(), (int) (batch * shape[1] * shape[2] * shape[3]));
                 // A batch larger than the fixture's repeats its images, so that every slot is checked.
                 int perImage = (int) (shape[1] * shape[2] * shape[3]);
@@ -87,6 +92,8 @@ class BackendGateTest {
         "JAVA_REFERENCE, model.safetensors, 1", "JAVA_REFERENCE, model_orig.pth, 1",
         "JAVA_OPTIMIZED, model.safetensors, 2",
         "DNNL, model.safetensors, 1", "DNNL, model_orig.pth, 1", "DNNL, model.safetensors, 2", "DNNL, model_orig.pth, 2",
+        "JAVA_VECTOR, model.safetensors, 1", "JAVA_VECTOR, model_orig.pth, 1", "JAVA_VECTOR, model.safetensors, 2",
+        "JAVA_VECTOR, model_orig.pth, 2", "JAVA_VECTOR_2_THREADS, model.safetensors, 2",
     })
     void tinyV1MatchesTimm(Variant v, String file, int batch) {
         Path dir = Fixtures.tiny("tiny_v1");
@@ -94,7 +101,7 @@ class BackendGateTest {
     }
 
     @ParameterizedTest(name = "{0} batch {1}")
-    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2"})
+    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2", "JAVA_VECTOR, 1", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2"})
     void fullSizeL1MatchesTimm(Variant v, int batch) {
         Optional<Path> l1 = Fixtures.sharedL1();
         assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);

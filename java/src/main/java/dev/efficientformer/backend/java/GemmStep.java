@@ -1,0 +1,258 @@
+package dev.efficientformer.backend.java;
+
+import dev.efficientformer.graph.Ops;
+
+/**
+ * A convolution or linear layer as {@link VectorGemm} calls, with its epilogue fused: bias, then
+ * the activation (ReLU or GELU) that followed the layer, then the residual that was added to it,
+ * applied to each output tile while it is still in L1.
+ *
+ * <p>Layout: activations are NCHW per image, as the graph defines them. That makes a 1x1
+ * convolution the plain GEMM {@code Y[out, HW] = W[out, in] X[in, HW]} reading X in place
+ * (vectorised along HW, the long contiguous dim; W packed once into row panels), and any other
+ * convolution the same GEMM on an im2col of one column tile at a time into per-thread scratch
+ * ({@code [in*k*k, NR]}, reused by every row panel). Tokens {@code [N, C]} are row-major, so a
+ * linear layer is {@code Y[N, out] = X[N, in] W^T}: X read in place as the broadcast operand,
+ * {@code W^T} packed once into column tiles, vectorised along {@code out}.
+ *
+ * <p>Work items are (image, column tile, row block); a plan with several threads gives each a
+ * contiguous run of items of about equal cost (computed here, once). Row blocks are only cut
+ * when there are too few column tiles to keep every thread busy.
+ *
+ * <p>Thread-safety: each share writes disjoint output tiles and uses its own scratch.
+ */
+final class GemmStep implements VectorStep {
+    static final int ACT_NONE = 0;
+    static final int ACT_RELU = 1;
+    static final int ACT_GELU = 2;
+
+    private enum Form { CONV_1X1, CONV_IM2COL, LINEAR }
+
+    private final String kind;
+    private final Form form;
+    private final int images;
+    private final int m;
+    private final int n;
+    private final int k;
+    private final float[] packed;
+    private final float[] x;
+    private final float[] y;
+    private final float[] bias;
+    private final int act;
+    private final float[] residual;
+    private final float[][] scratch;
+    private final VectorGemm.Operands[] operands;
+    // im2col geometry
+    private final int cin;
+    private final int h;
+    private final int w;
+    private final int kernel;
+    private final int stride;
+    private final int pad;
+    private final int ow;
+    // work split
+    private final int colTiles;
+    private final int rowBlocks;
+    private final int panels;
+    private final int items;
+    private final int[] bounds;
+
+    private GemmStep(String kind, Form form, int images, int m, int n, int k, float[] packed, float[] x, float[] y, float[] bias,
+                     int act, float[] residual, float[][] scratch, int threads, Ops.Conv2d conv, int h, int w) {
+        this.kind = kind;
+        this.form = form;
+        this.images = images;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.packed = packed;
+        this.x = x;
+        this.y = y;
+        this.bias = bias;
+        this.act = act;
+        this.residual = residual;
+        this.scratch = scratch;
+        this.cin = conv == null ? 0 : conv.inChannels();
+        this.h = h;
+        this.w = w;
+        this.kernel = conv == null ? 1 : conv.kernel();
+        this.stride = conv == null ? 1 : conv.stride();
+        this.pad = conv == null ? 0 : conv.padding();
+        this.ow = conv == null ? 0 : conv.outputSize(w);
+        this.operands = new VectorGemm.Operands[threads];
+        for (int i = 0; i < threads; i++) {
+            VectorGemm.Operands o = new VectorGemm.Operands();
+            o.m = m;
+            o.n = n;
+            o.k = k;
+            o.c = y;
+            o.ldc = n;
+            if (form == Form.LINEAR) {
+                o.a = x;
+                o.lda = k;
+                o.b = packed;
+                o.bPacked = true;
+            } else {
+                o.a = packed;
+                o.aPacked = true;
+            }
+            operands[i] = o;
+        }
+        this.colTiles = (n + VectorGemm.NR - 1) / VectorGemm.NR;
+        this.panels = (m + VectorGemm.MR - 1) / VectorGemm.MR;
+        int tiles = images * colTiles;
+        this.rowBlocks = threads == 1 || tiles >= 8 * threads ? 1 : Math.min(panels, (8 * threads + tiles - 1) / tiles);
+        this.items = tiles * rowBlocks;
+        this.bounds = split(threads);
+    }
+
+    /** A convolution over {@code [cin, h, w]} images; the output {@code y} is {@code [cout, oh, ow]} per image. */
+    static GemmStep conv(String kind, Ops.Conv2d c, int images, int h, int w, float[] x, float[] y, int act, float[] residual,
+                         float[][] scratch, int threads) {
+        int k = c.inChannels() * c.kernel() * c.kernel();
+        int n = c.outputSize(h) * c.outputSize(w);
+        boolean direct = c.kernel() == 1 && c.stride() == 1 && c.padding() == 0;
+        return new GemmStep(kind, direct ? Form.CONV_1X1 : Form.CONV_IM2COL, images, c.outChannels(), n, k,
+                VectorGemm.packA(c.weight(), c.outChannels(), k), x, y, c.bias(), act, residual, scratch, threads, c, h, w);
+    }
+
+    /** A linear layer over {@code rows} rows of {@code x} (all images' rows together). */
+    static GemmStep linear(String kind, Ops.Linear l, int rows, float[] x, float[] y, int act, float[] residual, float[][] scratch,
+                           int threads) {
+        return new GemmStep(kind, Form.LINEAR, 1, rows, l.outFeatures(), l.inFeatures(),
+                VectorGemm.packBTransposed(l.weight(), l.outFeatures(), l.inFeatures()), x, y, l.bias(), act, residual, scratch,
+                threads, null, 0, 0);
+    }
+
+    /** Per-thread scratch floats: one tile of partial sums, plus one im2col column tile. */
+    int scratchSize() {
+        return VectorGemm.MR * VectorGemm.NR + (form == Form.CONV_IM2COL ? k * VectorGemm.NR : 0);
+    }
+
+    private int rowStart(int rb) {
+        return Math.min(m, VectorStep.from(panels, rb, rowBlocks) * VectorGemm.MR);
+    }
+
+    private long cost(int item) {
+        int tile = item / rowBlocks % colTiles;
+        int rb = item % rowBlocks;
+        int width = Math.min(VectorGemm.NR, n - tile * VectorGemm.NR);
+        // A partial vector costs as much as a full one.
+        int vectors = (width + VectorGemm.L - 1) / VectorGemm.L;
+        return (long) (rowStart(rb + 1) - rowStart(rb)) * vectors;
+    }
+
+    /** Item boundaries giving each of {@code parts} shares about the same number of vector FMAs. */
+    private int[] split(int parts) {
+        long total = 0;
+        for (int i = 0; i < items; i++) {
+            total += cost(i);
+        }
+        int[] b = new int[parts + 1];
+        long acc = 0;
+        int part = 1;
+        for (int i = 0; i < items && part < parts; i++) {
+            acc += cost(i);
+            while (part < parts && acc * parts >= total * part) {
+                b[part++] = i + 1;
+            }
+        }
+        while (part <= parts) {
+            b[part++] = items;
+        }
+        b[parts] = items;
+        return b;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+        int first = parts == 1 ? 0 : bounds[part];
+        int end = parts == 1 ? items : bounds[part + 1];
+        float[] s = scratch[part];
+        VectorGemm.Operands o = operands[part];
+        for (int item = first; item < end; item++) {
+            int image = item / (colTiles * rowBlocks);
+            int tile = item / rowBlocks % colTiles;
+            int rb = item % rowBlocks;
+            int j0 = tile * VectorGemm.NR;
+            int r0 = rowStart(rb);
+            int r1 = rowStart(rb + 1);
+            o.cBase = image * m * n;
+            switch (form) {
+                case CONV_1X1 -> {
+                    o.b = x;
+                    o.bBase = image * k * n;
+                    o.ldb = n;
+                    o.bColumnOrigin = 0;
+                }
+                case CONV_IM2COL -> {
+                    o.b = s;
+                    o.bBase = VectorGemm.MR * VectorGemm.NR;
+                    o.ldb = VectorGemm.NR;
+                    o.bColumnOrigin = j0;
+                    im2col(image * cin * h * w, s, o.bBase, j0, Math.min(VectorGemm.NR, n - j0));
+                }
+                case LINEAR -> {
+                    // The operands never change.
+                }
+            }
+            VectorGemm.tile(o, r0, r1, j0, s);
+            epilogue(o.cBase, r0, r1, j0, Math.min(VectorGemm.NR, n - j0));
+        }
+    }
+
+    /** Rows {@code [(c*k + ky)*k + kx]} of the im2col matrix for output columns {@code [j0, j0 + width)}. */
+    private void im2col(int xo, float[] col, int co, int j0, int width) {
+        int end = j0 + width;
+        for (int c = 0; c < cin; c++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int dst = co + ((c * kernel + ky) * kernel + kx) * VectorGemm.NR - j0;
+                    int q = j0;
+                    while (q < end) {
+                        int oy = q / ow;
+                        int ox = q - oy * ow;
+                        int segEnd = Math.min(end, (oy + 1) * ow);
+                        int iy = oy * stride + ky - pad;
+                        if (iy < 0 || iy >= h) {
+                            for (; q < segEnd; q++) {
+                                col[dst + q] = 0f;
+                            }
+                        } else {
+                            int rowBase = xo + (c * h + iy) * w;
+                            int ix = ox * stride + kx - pad;
+                            for (; q < segEnd; q++, ix += stride) {
+                                col[dst + q] = ix >= 0 && ix < w ? x[rowBase + ix] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Bias, activation and residual on rows {@code [r0, r1)} x columns {@code [j0, j0 + width)} of C. */
+    private void epilogue(int cBase, int r0, int r1, int j0, int width) {
+        for (int i = r0; i < r1; i++) {
+            int off = cBase + i * n + j0;
+            if (form == Form.LINEAR) {
+                VectorElementwise.addInPlace(y, off, bias, j0, width);
+            } else {
+                VectorElementwise.addScalarInPlace(y, off, bias[i], width);
+            }
+            if (act == ACT_RELU) {
+                VectorElementwise.relu(y, off, y, off, width);
+            } else if (act == ACT_GELU) {
+                VectorErf.gelu(y, off, y, off, width);
+            }
+            if (residual != null) {
+                VectorElementwise.addInPlace(y, off, residual, off, width);
+            }
+        }
+    }
+}
