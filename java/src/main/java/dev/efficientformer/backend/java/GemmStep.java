@@ -169,6 +169,11 @@ final class GemmStep implements VectorStep {
         return kind;
     }
 
+    /** {@code MxKxN} of one GEMM (per image for convolutions), for profiles. */
+    String shape() {
+        return m + "x" + k + "x" + n + (images > 1 ? " x" + images : "");
+    }
+
     @Override
     public void run(int part, int parts) {
         int first = parts == 1 ? 0 : bounds[part];

@@ -1,7 +1,6 @@
 package dev.efficientformer.backend.java;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -32,57 +31,96 @@ final class VectorAttention {
     }
 
     /**
-     * Head {@code h} of the image whose {@code qkv [n, heads * (2kd + vd)]} starts at {@code xo},
-     * into {@code y [n, heads * vd]} at {@code yo}.
+     * The bias {@code [heads, n, n]} with each row padded to {@link #paddedTokens} columns of
+     * negative infinity: padded keys then score {@code -inf}, so that max, exp and sum run over
+     * whole vectors without masks.
      */
-    static void head(float[] qkv, int xo, int n, int heads, int kd, int vd, int h, float[] bias, float scale, float[] y, int yo,
-                     float[] scratch) {
+    static float[] padBias(float[] bias, int heads, int n) {
+        int np = paddedTokens(n);
+        float[] p = new float[heads * n * np];
+        java.util.Arrays.fill(p, Float.NEGATIVE_INFINITY);
+        for (int r = 0; r < heads * n; r++) {
+            System.arraycopy(bias, r * n, p, r * np, n);
+        }
+        return p;
+    }
+
+    /**
+     * Head {@code h} of the image whose {@code qkv [n, heads * (2kd + vd)]} starts at {@code xo},
+     * into {@code y [n, heads * vd]} at {@code yo}; {@code paddedBias} from {@link #padBias}.
+     */
+    static void head(float[] qkv, int xo, int n, int heads, int kd, int vd, int h, float[] paddedBias, float scale, float[] y,
+                     int yo, float[] scratch) {
         int hw = 2 * kd + vd;
         int row = heads * hw;
         int qOff = xo + h * hw;
-        int kOff = qOff + kd;
-        int vOff = qOff + 2 * kd;
         int np = paddedTokens(n);
         int pOff = kd * np;
+        transposeKeys(qkv, qOff + kd, row, n, np, kd, scratch);
+        for (int i = 0; i < n; i++) {
+            float max = scores(qkv, qOff + i * row, kd, np, scale, paddedBias, (h * n + i) * np, scratch, pOff);
+            float sum = exponentiate(scratch, pOff, np, max);
+            weightedValues(qkv, qOff + 2 * kd, row, n, vd, scratch, pOff, sum, y, yo + i * heads * vd + h * vd);
+        }
+    }
+
+    /** {@code Kt[d, j] = k[j, d]}, zero for the padded keys. */
+    private static void transposeKeys(float[] qkv, int kOff, int row, int n, int np, int kd, float[] kt) {
         for (int d = 0; d < kd; d++) {
             for (int j = 0; j < n; j++) {
-                scratch[d * np + j] = qkv[kOff + j * row + d];
+                kt[d * np + j] = qkv[kOff + j * row + d];
             }
             for (int j = n; j < np; j++) {
-                scratch[d * np + j] = 0f;
+                kt[d * np + j] = 0f;
             }
         }
-        int outRow = heads * vd;
-        for (int i = 0; i < n; i++) {
-            int q = qOff + i * row;
-            int b = (h * n + i) * n;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < np; j += L) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int d = 0; d < kd; d++) {
-                    acc = FloatVector.broadcast(S, qkv[q + d]).fma(FloatVector.fromArray(S, scratch, d * np + j), acc);
-                }
-                VectorMask<Float> m = S.indexInRange(j, n);
-                FloatVector s = acc.mul(scale).add(FloatVector.fromArray(S, bias, b + j, m));
-                s.intoArray(scratch, pOff + j);
-                max = Math.max(max, s.reduceLanes(VectorOperators.MAX, m));
+    }
+
+    /** One query's scores {@code q . k_j * scale + bias} into {@code p}; returns their maximum. */
+    private static float scores(float[] qkv, int q, int kd, int np, float scale, float[] bias, int b, float[] s, int p) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < np; j += L) {
+            FloatVector acc = FloatVector.zero(S);
+            for (int d = 0; d < kd; d++) {
+                acc = FloatVector.broadcast(S, qkv[q + d]).fma(FloatVector.fromArray(S, s, d * np + j), acc);
             }
-            float sum = 0f;
-            for (int j = 0; j < np; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, n);
-                FloatVector e = FloatVector.fromArray(S, scratch, pOff + j).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(scratch, pOff + j);
-                sum += e.reduceLanes(VectorOperators.ADD, m);
+            FloatVector v = acc.mul(scale).add(FloatVector.fromArray(S, bias, b + j));
+            v.intoArray(s, p + j);
+            max = Math.max(max, v.reduceLanes(VectorOperators.MAX));
+        }
+        return max;
+    }
+
+    /** {@code p = exp(p - max)} in place; returns the sum. */
+    private static float exponentiate(float[] s, int p, int np, float max) {
+        FloatVector sum = FloatVector.zero(S);
+        for (int j = 0; j < np; j += L) {
+            // Clamped so that no probability is subnormal (an FMA reading one takes a microcode
+            // assist); exp(-87) is 1.6e-38, nothing next to the maximum's 1.
+            FloatVector e = FloatVector.fromArray(S, s, p + j).sub(max).max(-87f).lanewise(VectorOperators.EXP);
+            e.intoArray(s, p + j);
+            sum = sum.add(e);
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** {@code out[d] = sum_j p[j] v[j, d] / sum}. */
+    private static void weightedValues(float[] qkv, int vOff, int row, int n, int vd, float[] s, int p, float sum, float[] y,
+                                       int out) {
+        int d = 0;
+        for (; d <= vd - L; d += L) {
+            FloatVector acc = FloatVector.zero(S);
+            for (int j = 0; j < n; j++) {
+                acc = FloatVector.broadcast(S, s[p + j]).fma(FloatVector.fromArray(S, qkv, vOff + j * row + d), acc);
             }
-            int out = yo + i * outRow + h * vd;
-            for (int d = 0; d < vd; d += L) {
-                VectorMask<Float> m = S.indexInRange(d, vd);
-                FloatVector acc = FloatVector.zero(S);
-                for (int j = 0; j < n; j++) {
-                    acc = FloatVector.broadcast(S, scratch[pOff + j]).fma(FloatVector.fromArray(S, qkv, vOff + j * row + d, m), acc);
-                }
-                acc.div(sum).intoArray(y, out + d, m);
+            acc.div(sum).intoArray(y, out + d);
+        }
+        for (; d < vd; d++) {
+            float acc = 0f;
+            for (int j = 0; j < n; j++) {
+                acc += s[p + j] * qkv[vOff + j * row + d];
             }
+            y[out + d] = acc / sum;
         }
     }
 }

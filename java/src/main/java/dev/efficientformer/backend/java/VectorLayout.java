@@ -1,7 +1,6 @@
 package dev.efficientformer.backend.java;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,13 +35,20 @@ final class VectorLayout {
 
     /** {@code x [n, c] -> y [c]}: the mean over rows. */
     static void meanTokens(float[] x, int xo, int n, int c, float[] y, int yo) {
-        for (int ch = 0; ch < c; ch += L) {
-            VectorMask<Float> m = S.indexInRange(ch, c);
+        int ch = 0;
+        for (; ch <= c - L; ch += L) {
             FloatVector acc = FloatVector.zero(S);
             for (int t = 0; t < n; t++) {
-                acc = acc.add(FloatVector.fromArray(S, x, xo + t * c + ch, m));
+                acc = acc.add(FloatVector.fromArray(S, x, xo + t * c + ch));
             }
-            acc.div(n).intoArray(y, yo + ch, m);
+            acc.div(n).intoArray(y, yo + ch);
+        }
+        for (; ch < c; ch++) {
+            float sum = 0;
+            for (int t = 0; t < n; t++) {
+                sum += x[xo + t * c + ch];
+            }
+            y[yo + ch] = sum / n;
         }
     }
 }

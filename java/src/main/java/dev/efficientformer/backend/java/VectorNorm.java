@@ -1,7 +1,6 @@
 package dev.efficientformer.backend.java;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -23,26 +22,45 @@ final class VectorNorm {
     static void layerNorm(float[] x, float[] y, int r0, int r1, int c, float[] gamma, float[] beta, float eps) {
         for (int r = r0; r < r1; r++) {
             int base = r * c;
-            FloatVector acc = FloatVector.zero(S);
-            for (int i = 0; i < c; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, c);
-                acc = acc.add(FloatVector.fromArray(S, x, base + i, m));
-            }
-            float mean = acc.reduceLanes(VectorOperators.ADD) / c;
-            FloatVector sq = FloatVector.zero(S);
-            for (int i = 0; i < c; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, c);
-                FloatVector d = FloatVector.fromArray(S, x, base + i, m).sub(mean);
-                // Masked-off lanes are zero in the load but not after subtracting the mean.
-                sq = sq.add(d.mul(d), m);
-            }
-            float var = sq.reduceLanes(VectorOperators.ADD) / c;
+            float mean = sum(x, base, c) / c;
+            float var = squaredDeviations(x, base, c, mean) / c;
             float inv = (float) (1.0 / Math.sqrt(var + eps));
-            for (int i = 0; i < c; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, c);
-                FloatVector.fromArray(S, x, base + i, m).sub(mean).mul(inv).mul(FloatVector.fromArray(S, gamma, i, m))
-                        .add(FloatVector.fromArray(S, beta, i, m)).intoArray(y, base + i, m);
+            int i = 0;
+            for (; i <= c - L; i += L) {
+                FloatVector.fromArray(S, x, base + i).sub(mean).mul(inv).mul(FloatVector.fromArray(S, gamma, i))
+                        .add(FloatVector.fromArray(S, beta, i)).intoArray(y, base + i);
+            }
+            for (; i < c; i++) {
+                y[base + i] = (x[base + i] - mean) * inv * gamma[i] + beta[i];
             }
         }
+    }
+
+    private static float sum(float[] x, int o, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            acc = acc.add(FloatVector.fromArray(S, x, o + i));
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += x[o + i];
+        }
+        return s;
+    }
+
+    private static float squaredDeviations(float[] x, int o, int n, float mean) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector d = FloatVector.fromArray(S, x, o + i).sub(mean);
+            acc = d.fma(d, acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = x[o + i] - mean;
+            s += d * d;
+        }
+        return s;
     }
 }

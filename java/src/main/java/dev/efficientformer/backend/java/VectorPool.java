@@ -1,7 +1,6 @@
 package dev.efficientformer.backend.java;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,7 +35,7 @@ final class VectorPool {
 
     /** Scratch floats one call needs for a plane of width {@code w}. */
     static int scratchSize(int w, int pad) {
-        return w + 2 * pad + L;
+        return w + 2 * pad;
     }
 
     /**
@@ -52,29 +51,53 @@ final class VectorPool {
         for (int i = 0; i < h; i++) {
             int lo = Math.max(0, i - pad);
             int hi = Math.min(h - 1, i - pad + k - 1);
-            for (int j = 0; j < w; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, w);
-                FloatVector s = FloatVector.fromArray(S, x, xo + lo * w + j, m);
-                for (int r = lo + 1; r <= hi; r++) {
-                    s = s.add(FloatVector.fromArray(S, x, xo + r * w + j, m));
-                }
-                s.intoArray(row, pad + j, m);
+            verticalSum(x, xo + lo * w, hi - lo + 1, w, row, pad);
+            horizontal(x, xo + i * w, y, yo + i * w, w, k, mixer, scale, rowCount[i], colCount, row);
+        }
+    }
+
+    /** {@code row[pad + j] = sum of rows x[xo + r*w + j]} for {@code r < rows}. */
+    private static void verticalSum(float[] x, int xo, int rows, int w, float[] row, int pad) {
+        int j = 0;
+        for (; j <= w - L; j += L) {
+            FloatVector s = FloatVector.fromArray(S, x, xo + j);
+            for (int r = 1; r < rows; r++) {
+                s = s.add(FloatVector.fromArray(S, x, xo + r * w + j));
             }
-            float rc = rowCount[i];
-            for (int j = 0; j < w; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, w);
-                FloatVector s = FloatVector.fromArray(S, row, j, m);
-                for (int d = 1; d < k; d++) {
-                    s = s.add(FloatVector.fromArray(S, row, j + d, m));
-                }
-                FloatVector avg = s.div(FloatVector.fromArray(S, colCount, j, m).mul(rc));
-                int o = i * w + j;
-                if (mixer) {
-                    FloatVector xv = FloatVector.fromArray(S, x, xo + o, m);
-                    avg = xv.add(avg.sub(xv).mul(scale));
-                }
-                avg.intoArray(y, yo + o, m);
+            s.intoArray(row, pad + j);
+        }
+        for (; j < w; j++) {
+            float s = x[xo + j];
+            for (int r = 1; r < rows; r++) {
+                s += x[xo + r * w + j];
             }
+            row[pad + j] = s;
+        }
+    }
+
+    /** One output row from the vertical sums: the horizontal window, the divisor, the mixer. */
+    private static void horizontal(float[] x, int xo, float[] y, int yo, int w, int k, boolean mixer, float scale, float rc,
+                                   float[] colCount, float[] row) {
+        int j = 0;
+        for (; j <= w - L; j += L) {
+            FloatVector s = FloatVector.fromArray(S, row, j);
+            for (int d = 1; d < k; d++) {
+                s = s.add(FloatVector.fromArray(S, row, j + d));
+            }
+            FloatVector avg = s.div(FloatVector.fromArray(S, colCount, j).mul(rc));
+            if (mixer) {
+                FloatVector xv = FloatVector.fromArray(S, x, xo + j);
+                avg = xv.add(avg.sub(xv).mul(scale));
+            }
+            avg.intoArray(y, yo + j);
+        }
+        for (; j < w; j++) {
+            float s = row[j];
+            for (int d = 1; d < k; d++) {
+                s += row[j + d];
+            }
+            float avg = s / (colCount[j] * rc);
+            y[yo + j] = mixer ? x[xo + j] + (avg - x[xo + j]) * scale : avg;
         }
     }
 }

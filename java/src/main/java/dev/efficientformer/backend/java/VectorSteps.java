@@ -102,6 +102,7 @@ final class VectorSteps {
         private final float[] y;
         private final int images;
         private final Ops.Attention op;
+        private final float[] paddedBias;
         private final float[][] scratch;
 
         Attention(float[] x, float[] y, int images, Ops.Attention op, float[][] scratch) {
@@ -109,6 +110,7 @@ final class VectorSteps {
             this.y = y;
             this.images = images;
             this.op = op;
+            this.paddedBias = VectorAttention.padBias(op.bias(), op.heads(), op.tokens());
             this.scratch = scratch;
         }
 
@@ -124,7 +126,7 @@ final class VectorSteps {
             int end = VectorStep.from(itemCount, part + 1, parts);
             for (int item = VectorStep.from(itemCount, part, parts); item < end; item++) {
                 int image = item / heads;
-                VectorAttention.head(x, image * n * heads * op.headWidth(), n, heads, op.keyDim(), op.valDim(), item % heads, op.bias(),
+                VectorAttention.head(x, image * n * heads * op.headWidth(), n, heads, op.keyDim(), op.valDim(), item % heads, paddedBias,
                         op.scale(), y, image * n * heads * op.valDim(), scratch[part]);
             }
         }
