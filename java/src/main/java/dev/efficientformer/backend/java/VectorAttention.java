@@ -25,9 +25,9 @@ final class VectorAttention {
         return (n + L - 1) / L * L;
     }
 
-    /** Scratch floats one call needs. */
+    /** Scratch floats one call needs: the transposed keys, the probabilities, one vector of lanes. */
     static int scratchSize(int n, int kd) {
-        return (kd + 1) * paddedTokens(n);
+        return (kd + 1) * paddedTokens(n) + L;
     }
 
     /**
@@ -59,7 +59,7 @@ final class VectorAttention {
         transposeKeys(qkv, qOff + kd, row, n, np, kd, scratch);
         for (int i = 0; i < n; i++) {
             float max = scores(qkv, qOff + i * row, kd, np, scale, paddedBias, (h * n + i) * np, scratch, pOff);
-            float sum = exponentiate(scratch, pOff, np, max);
+            float sum = exponentiate(scratch, pOff, np, max, pOff + np);
             weightedValues(qkv, qOff + 2 * kd, row, n, vd, scratch, pOff, sum, y, yo + i * heads * vd + h * vd);
         }
     }
@@ -91,17 +91,38 @@ final class VectorAttention {
         return max;
     }
 
-    /** {@code p = exp(p - max)} in place; returns the sum. */
-    private static float exponentiate(float[] s, int p, int np, float max) {
+    /**
+     * {@code p = exp(p - max)} in place; returns the sum, added lane by lane in a fixed order
+     * (through {@code lanes}) so that results do not depend on how the JIT reduces a vector.
+     */
+    private static float exponentiate(float[] s, int p, int np, float max, int lanes) {
         FloatVector sum = FloatVector.zero(S);
         for (int j = 0; j < np; j += L) {
             // Clamped so that no probability is subnormal (an FMA reading one takes a microcode
-            // assist); exp(-87) is 1.6e-38, nothing next to the maximum's 1.
-            FloatVector e = FloatVector.fromArray(S, s, p + j).sub(max).max(-87f).lanewise(VectorOperators.EXP);
+            // assist); exp(-87) is 1.6e-38, nothing next to the maximum's 1. Padded keys (-inf)
+            // get it too, but are never read. exp inline: see VectorExp.
+            FloatVector x = FloatVector.fromArray(S, s, p + j).sub(max).max(-87f);
+            FloatVector magic = x.mul(VectorExp.LOG2E).add(VectorExp.ROUND);
+            FloatVector nf = magic.sub(VectorExp.ROUND);
+            // n * ln2_hi is exact (ln2_hi has 9 significant bits, |n| <= 126).
+            FloatVector r = nf.mul(VectorExp.MINUS_LN2_HI).add(x).add(nf.mul(VectorExp.MINUS_LN2_LO));
+            FloatVector q = r.mul(VectorExp.P0).add(VectorExp.P1);
+            q = q.mul(r).add(VectorExp.P2);
+            q = q.mul(r).add(VectorExp.P3);
+            q = q.mul(r).add(VectorExp.P4);
+            q = q.mul(r).add(VectorExp.P5);
+            q = q.mul(r.mul(r)).add(r).add(1f);
+            FloatVector e = q.mul(magic.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(VectorExp.EXPONENT_OFFSET)
+                    .reinterpretAsFloats());
             e.intoArray(s, p + j);
             sum = sum.add(e);
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        sum.intoArray(s, lanes);
+        float total = 0f;
+        for (int i = 0; i < L; i++) {
+            total += s[lanes + i];
+        }
+        return total;
     }
 
     /** {@code out[d] = sum_j p[j] v[j, d] / sum}. */

@@ -232,7 +232,11 @@ final class VectorPlanCompiler {
                     ? VectorSteps.ChannelScale.featureMap(x, y, s.scale(), batch, in.dim(1) * in.dim(2))
                     : VectorSteps.ChannelScale.rows(x, y, s.scale(), elements(in) / s.scale().length);
             case Ops.ToTokens t -> new VectorSteps.ToTokens(x, y, batch, in.dim(0), in.dim(1) * in.dim(2));
-            case Ops.LayerNorm l -> new VectorSteps.LayerNorm(x, y, elements(in) / l.gamma().length, l);
+            case Ops.LayerNorm l -> {
+                VectorSteps.LayerNorm s = new VectorSteps.LayerNorm(x, y, elements(in) / l.gamma().length, l, scratch);
+                need(s.scratchSize());
+                yield s;
+            }
             case Ops.Attention a -> {
                 VectorSteps.Attention s = new VectorSteps.Attention(x, y, batch, a, scratch);
                 need(s.scratchSize());

@@ -76,18 +76,24 @@ final class VectorSteps {
         private final float[] y;
         private final int rows;
         private final Ops.LayerNorm op;
+        private final float[][] scratch;
 
-        LayerNorm(float[] x, float[] y, int rows, Ops.LayerNorm op) {
+        LayerNorm(float[] x, float[] y, int rows, Ops.LayerNorm op, float[][] scratch) {
             this.x = x;
             this.y = y;
             this.rows = rows;
             this.op = op;
+            this.scratch = scratch;
+        }
+
+        int scratchSize() {
+            return VectorNorm.scratchSize();
         }
 
         @Override
         public void run(int part, int parts) {
             VectorNorm.layerNorm(x, y, VectorStep.from(rows, part, parts), VectorStep.from(rows, part + 1, parts), op.gamma().length,
-                    op.gamma(), op.beta(), op.eps());
+                    op.gamma(), op.beta(), op.eps(), scratch[part]);
         }
 
         @Override
