@@ -8,10 +8,13 @@ import dev.efficientformer.graph.Ops;
  * applied to each output tile while it is still in L1.
  *
  * <p>Layout: activations are NCHW per image, as the graph defines them. That makes a 1x1
- * convolution the plain GEMM {@code Y[out, HW] = W[out, in] X[in, HW]} reading X in place
- * (vectorised along HW, the long contiguous dim; W packed once into row panels), and any other
- * convolution the same GEMM on an im2col of one column tile at a time into per-thread scratch
- * ({@code [in*k*k, NR]}, reused by every row panel). Tokens {@code [N, C]} are row-major, so a
+ * convolution the plain GEMM {@code Y[out, HW] = W[out, in] X[in, HW]} (vectorised along HW, the
+ * long contiguous dim; W packed once into row panels; each column tile of X copied into
+ * contiguous per-thread scratch {@code [in, NR]} and reused by every row panel), and any other
+ * convolution the same GEMM on an im2col of one column tile at a time into that scratch
+ * ({@code [in*k*k, NR]}). NHWC would make 1x1 convolutions {@code X[HW, in] W^T} instead, as
+ * fast, but the pool mixer, which dominates the memory traffic of the early stages, is
+ * simplest and fastest per contiguous plane. Tokens {@code [N, C]} are row-major, so a
  * linear layer is {@code Y[N, out] = X[N, in] W^T}: X read in place as the broadcast operand,
  * {@code W^T} packed once into column tiles, vectorised along {@code out}.
  *
@@ -52,6 +55,8 @@ final class GemmStep implements VectorStep {
     private final int ow;
     // work split
     private final int colTiles;
+    private final int[] tileStart;
+    private final int[] tileWidth;
     private final int rowBlocks;
     private final int panels;
     private final int items;
@@ -91,18 +96,20 @@ final class GemmStep implements VectorStep {
                 o.a = x;
                 o.lda = k;
                 o.b = packed;
-                o.bPacked = true;
             } else {
                 o.a = packed;
                 o.aPacked = true;
             }
             operands[i] = o;
         }
-        this.colTiles = (n + VectorGemm.NR - 1) / VectorGemm.NR;
+        int[][] tiles = columnTiles(n, form == Form.LINEAR);
+        this.tileStart = tiles[0];
+        this.tileWidth = tiles[1];
+        this.colTiles = tileStart.length;
         this.panels = (m + VectorGemm.MR - 1) / VectorGemm.MR;
-        int tiles = images * colTiles;
-        this.rowBlocks = threads == 1 || tiles >= 8 * threads ? 1 : Math.min(panels, (8 * threads + tiles - 1) / tiles);
-        this.items = tiles * rowBlocks;
+        int tileCount = images * colTiles;
+        this.rowBlocks = threads == 1 || tileCount >= 8 * threads ? 1 : Math.min(panels, (8 * threads + tileCount - 1) / tileCount);
+        this.items = tileCount * rowBlocks;
         this.bounds = split(threads);
     }
 
@@ -124,9 +131,44 @@ final class GemmStep implements VectorStep {
                 threads, null, 0, 0);
     }
 
+    /**
+     * Column tiles {@code {starts, widths}} of at most {@link VectorGemm#NV} vectors. Packed B fixes
+     * them at multiples of {@code NR}. Raw B may start anywhere: a last tile of a single vector
+     * (which re-streams all of A for 16 columns, bound by its broadcasts) is avoided by making the
+     * last two tiles 3 + 2 vectors instead of 4 + 1.
+     */
+    static int[][] columnTiles(int n, boolean nrAligned) {
+        int l = VectorGemm.L;
+        int vectors = (n + l - 1) / l;
+        int full = vectors / VectorGemm.NV;
+        int rest = vectors % VectorGemm.NV;
+        int[] sizes;
+        if (!nrAligned && rest == 1 && full > 0) {
+            sizes = new int[full + 1];
+            java.util.Arrays.fill(sizes, VectorGemm.NV);
+            sizes[full - 1] = 3;
+            sizes[full] = 2;
+        } else {
+            sizes = new int[full + (rest > 0 ? 1 : 0)];
+            java.util.Arrays.fill(sizes, VectorGemm.NV);
+            if (rest > 0) {
+                sizes[full] = rest;
+            }
+        }
+        int[] starts = new int[sizes.length];
+        int[] widths = new int[sizes.length];
+        int j = 0;
+        for (int t = 0; t < sizes.length; t++) {
+            starts[t] = j;
+            widths[t] = Math.min(sizes[t] * l, n - j);
+            j += sizes[t] * l;
+        }
+        return new int[][] {starts, widths};
+    }
+
     /** Per-thread scratch floats: one tile of partial sums, plus one im2col column tile. */
     int scratchSize() {
-        return VectorGemm.MR * VectorGemm.NR + (form == Form.CONV_IM2COL ? k * VectorGemm.NR : 0);
+        return VectorGemm.MR * VectorGemm.NR + (form == Form.LINEAR ? 0 : k * VectorGemm.NR);
     }
 
     private int rowStart(int rb) {
@@ -136,7 +178,7 @@ final class GemmStep implements VectorStep {
     private long cost(int item) {
         int tile = item / rowBlocks % colTiles;
         int rb = item % rowBlocks;
-        int width = Math.min(VectorGemm.NR, n - tile * VectorGemm.NR);
+        int width = tileWidth[tile];
         // A partial vector costs as much as a full one.
         int vectors = (width + VectorGemm.L - 1) / VectorGemm.L;
         return (long) (rowStart(rb + 1) - rowStart(rb)) * vectors;
@@ -184,30 +226,39 @@ final class GemmStep implements VectorStep {
             int image = item / (colTiles * rowBlocks);
             int tile = item / rowBlocks % colTiles;
             int rb = item % rowBlocks;
-            int j0 = tile * VectorGemm.NR;
+            int j0 = tileStart[tile];
+            int width = tileWidth[tile];
             int r0 = rowStart(rb);
             int r1 = rowStart(rb + 1);
             o.cBase = image * m * n;
+            o.bColumnOrigin = j0;
             switch (form) {
                 case CONV_1X1 -> {
-                    o.b = x;
-                    o.bBase = image * k * n;
-                    o.ldb = n;
-                    o.bColumnOrigin = 0;
+                    o.b = s;
+                    o.bBase = VectorGemm.MR * VectorGemm.NR;
+                    packColumns(image * k * n, s, o.bBase, j0, width);
                 }
                 case CONV_IM2COL -> {
                     o.b = s;
                     o.bBase = VectorGemm.MR * VectorGemm.NR;
-                    o.ldb = VectorGemm.NR;
-                    o.bColumnOrigin = j0;
-                    im2col(image * cin * h * w, s, o.bBase, j0, Math.min(VectorGemm.NR, n - j0));
+                    im2col(image * cin * h * w, s, o.bBase, j0, width);
                 }
-                case LINEAR -> {
-                    // The operands never change.
-                }
+                case LINEAR -> o.bBase = j0 * k;
             }
-            VectorGemm.tile(o, r0, r1, j0, s);
-            epilogue(o.cBase, r0, r1, j0, Math.min(VectorGemm.NR, n - j0));
+            VectorGemm.tile(o, r0, r1, j0, width, s);
+            epilogue(o.cBase, r0, r1, j0, width);
+        }
+    }
+
+    /**
+     * Copies columns {@code [j0, j0 + width)} of the image's {@code X [k, n]} into contiguous
+     * rows of {@code NR} floats. Read in place, rows {@code n} floats apart that are not a whole
+     * number of cache lines (n = 196, 49) made the B block of one K block overflow L1 and ran at a
+     * third of the speed; packed, it is {@code KC * NR} contiguous floats.
+     */
+    private void packColumns(int xo, float[] dst, int dstOff, int j0, int width) {
+        for (int kk = 0; kk < k; kk++) {
+            System.arraycopy(x, xo + kk * n + j0, dst, dstOff + kk * VectorGemm.NR, width);
         }
     }
 

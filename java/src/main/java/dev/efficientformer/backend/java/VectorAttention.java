@@ -106,12 +106,12 @@ final class VectorAttention {
             FloatVector nf = magic.sub(VectorExp.ROUND);
             // n * ln2_hi is exact (ln2_hi has 9 significant bits, |n| <= 126).
             FloatVector r = nf.mul(VectorExp.MINUS_LN2_HI).add(x).add(nf.mul(VectorExp.MINUS_LN2_LO));
-            FloatVector q = r.mul(VectorExp.P0).add(VectorExp.P1);
-            q = q.mul(r).add(VectorExp.P2);
-            q = q.mul(r).add(VectorExp.P3);
-            q = q.mul(r).add(VectorExp.P4);
-            q = q.mul(r).add(VectorExp.P5);
-            q = q.mul(r.mul(r)).add(r).add(1f);
+            FloatVector q = r.fma(VectorExp.P0, VectorExp.P1);
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P2));
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P3));
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P4));
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P5));
+            q = q.fma(r.mul(r), r).add(1f);
             FloatVector e = q.mul(magic.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(VectorExp.EXPONENT_OFFSET)
                     .reinterpretAsFloats());
             e.intoArray(s, p + j);

@@ -48,16 +48,16 @@ final class VectorErf {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector vc = v.max(-MAX_X).min(MAX_X);
             FloatVector az = vc.mul(INV_SQRT2).abs();
-            FloatVector t = one.div(az.mul(0.5f).add(one));
-            FloatVector p = t.mul(0.17087277f).add(-0.82215223f);
-            p = p.mul(t).add(1.48851587f);
-            p = p.mul(t).add(-1.13520398f);
-            p = p.mul(t).add(0.27886807f);
-            p = p.mul(t).add(-0.18628806f);
-            p = p.mul(t).add(0.09678418f);
-            p = p.mul(t).add(0.37409196f);
-            p = p.mul(t).add(1.00002368f);
-            p = p.mul(t).add(-1.26551223f);
+            FloatVector t = one.div(az.fma(0.5f, 1f));
+            FloatVector p = t.fma(0.17087277f, -0.82215223f);
+            p = p.fma(t, FloatVector.broadcast(S, 1.48851587f));
+            p = p.fma(t, FloatVector.broadcast(S, -1.13520398f));
+            p = p.fma(t, FloatVector.broadcast(S, 0.27886807f));
+            p = p.fma(t, FloatVector.broadcast(S, -0.18628806f));
+            p = p.fma(t, FloatVector.broadcast(S, 0.09678418f));
+            p = p.fma(t, FloatVector.broadcast(S, 0.37409196f));
+            p = p.fma(t, FloatVector.broadcast(S, 1.00002368f));
+            p = p.fma(t, FloatVector.broadcast(S, -1.26551223f));
             // erfc = t * exp(p - z^2) with z^2 = vc^2 / 2 = (hi + lo) / 2 exactly, and p - hi/2 =
             // e + err exactly (Fast2Sum): exp(e) * (1 + err - lo/2). Rounding z^2 or the sum
             // to float would cost up to 1e-6 relative at |x| ~ 4.
@@ -71,12 +71,12 @@ final class VectorErf {
             FloatVector nf = magic.sub(VectorExp.ROUND);
             // n * ln2_hi is exact (ln2_hi has 9 significant bits, |n| <= 126).
             FloatVector r = nf.mul(VectorExp.MINUS_LN2_HI).add(e).add(nf.mul(VectorExp.MINUS_LN2_LO));
-            FloatVector q = r.mul(VectorExp.P0).add(VectorExp.P1);
-            q = q.mul(r).add(VectorExp.P2);
-            q = q.mul(r).add(VectorExp.P3);
-            q = q.mul(r).add(VectorExp.P4);
-            q = q.mul(r).add(VectorExp.P5);
-            q = q.mul(r.mul(r)).add(r).add(1f);
+            FloatVector q = r.fma(VectorExp.P0, VectorExp.P1);
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P2));
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P3));
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P4));
+            q = q.fma(r, FloatVector.broadcast(S, VectorExp.P5));
+            q = q.fma(r.mul(r), r).add(1f);
             FloatVector pow2 = magic.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(VectorExp.EXPONENT_OFFSET)
                     .reinterpretAsFloats();
             FloatVector erfc = t.mul(q.mul(pow2)).mul(corr.add(1f));
@@ -96,16 +96,16 @@ final class VectorErf {
         }
         float vc = Math.min(Math.max(v, -MAX_X), MAX_X);
         float az = Math.abs(vc * INV_SQRT2);
-        float t = 1f / (az * 0.5f + 1f);
-        float p = t * 0.17087277f + -0.82215223f;
-        p = p * t + 1.48851587f;
-        p = p * t + -1.13520398f;
-        p = p * t + 0.27886807f;
-        p = p * t + -0.18628806f;
-        p = p * t + 0.09678418f;
-        p = p * t + 0.37409196f;
-        p = p * t + 1.00002368f;
-        p = p * t + -1.26551223f;
+        float t = 1f / Math.fma(az, 0.5f, 1f);
+        float p = Math.fma(t, 0.17087277f, -0.82215223f);
+        p = Math.fma(p, t, 1.48851587f);
+        p = Math.fma(p, t, -1.13520398f);
+        p = Math.fma(p, t, 0.27886807f);
+        p = Math.fma(p, t, -0.18628806f);
+        p = Math.fma(p, t, 0.09678418f);
+        p = Math.fma(p, t, 0.37409196f);
+        p = Math.fma(p, t, 1.00002368f);
+        p = Math.fma(p, t, -1.26551223f);
         float erfc = (float) (t * Math.exp(p - (double) vc * vc * 0.5));
         float onePlusErf = v < 0f ? erfc : 2f - erfc;
         return v * 0.5f * onePlusErf;

@@ -10,20 +10,20 @@ import jdk.incubator.vector.VectorSpecies;
  * K split into blocks of {@link #KC} so that the B block of one column tile stays in L1 while every
  * row panel of A streams past it.
  *
- * <p>Either operand may be <em>packed</em> (weights, reordered once at compile time) or
- * <em>raw</em> (activations, read in place):
- * <ul>
- *   <li>packed A: panels of {@code MR} rows, k-major, rows interleaved:
- *       {@code Ap[(i / MR) * K * MR + k * MR + i % MR]} (zero rows pad the last panel);</li>
- *   <li>raw A: row-major with leading dimension {@code lda};</li>
- *   <li>packed B: tiles of {@code NR} columns, k-major: {@code Bp[(j / NR) * K * NR + k * NR + j % NR]}
- *       (zero columns pad the last tile);</li>
- *   <li>raw B: row-major with leading dimension {@code ldb}, columns counted from an origin
- *       (the im2col scratch of one column tile starts at that tile's first column).</li>
- * </ul>
- * The micro-kernels broadcast one A element per row and load contiguous B vectors, so the
- * vectorised dimension is N: the output columns. Only the last vector of a tile is masked, and
- * only when N is not a multiple of the vector length; masks are built once.
+ * <p>B is always <em>packed</em>: k-major tiles of {@code NR} columns,
+ * {@code Bp[tile * K * NR + k * NR + j % NR]}: weights reordered once at compile time (linear
+ * layers), or one column tile of the activations copied (1x1 convolutions) or gathered (im2col)
+ * into per-thread scratch. A is either <em>packed</em> (convolution weights: panels of
+ * {@code MR} rows, k-major, rows interleaved, {@code Ap[(i / MR) * K * MR + k * MR + i % MR]},
+ * zero rows padding the last panel) or <em>raw</em> (the token rows of a linear layer,
+ * row-major, leading dimension {@code lda}). The micro-kernels broadcast one A element per row
+ * and load contiguous B vectors, so the vectorised dimension is N, the output columns; only the
+ * last vector's store is masked, and B's loads never need a mask (its tiles are whole).
+ *
+ * <p>The kernels are written out for each tile width and each kind of A, with every stride a
+ * constant or a loop invariant: C2 removes the range checks of accesses affine in the loop
+ * index with constant scale, which made them half again as fast as one kernel taking strides as
+ * arguments; and a vector cannot be handed to a helper method (it would be boxed).
  *
  * <p>Thread-safety: stateless; callers own the arrays and split work by output tiles.
  */
@@ -37,25 +37,13 @@ final class VectorGemm {
     static final int NV = 4;
     /** Columns per micro-tile (and per packed B tile). */
     static final int NR = NV * L;
-    /** K block: {@code KC x NR} floats of B (48 KiB at 16 lanes... 64 KiB at 512 bits) sit in L1/L2. */
-    static final int KC = 192;
-
-    /** {@code MASKS[r]}: the first {@code r} lanes set, {@code r} in {@code 0..L}. */
-    @SuppressWarnings("unchecked")
-    private static final VectorMask<Float>[] MASKS = new VectorMask[L + 1];
-
-    static {
-        for (int r = 0; r <= L; r++) {
-            MASKS[r] = S.indexInRange(0, r);
-        }
-    }
+    /**
+     * K block: the {@code KC x NR} floats of B a block reads (32 KiB with 16 lanes) stay in L1
+     * while every row panel of A streams past them.
+     */
+    static final int KC = 128;
 
     private VectorGemm() {
-    }
-
-    /** The mask of the first {@code r} lanes. */
-    static VectorMask<Float> mask(int r) {
-        return MASKS[r];
     }
 
     /** Packs a row-major {@code [m, k]} matrix as the A operand (panels of {@link #MR} rows). */
@@ -86,8 +74,8 @@ final class VectorGemm {
     }
 
     /**
-     * Where A and B are and how they are laid out for one GEMM call. Mutable so that a step can
-     * point it at the current image or scratch without allocating; one instance per thread part.
+     * Where A and B are for one GEMM call. Mutable so that a step can point it at the current
+     * image or scratch without allocating; one instance per thread part.
      */
     static final class Operands {
         int m;
@@ -95,13 +83,12 @@ final class VectorGemm {
         int k;
         float[] a;
         boolean aPacked;
+        /** Raw A: where row 0 starts, and the leading dimension. */
         int aBase;
         int lda;
         float[] b;
-        boolean bPacked;
+        /** Where the packed tile that holds column {@code bColumnOrigin} starts. */
         int bBase;
-        int ldb;
-        /** The first column that {@code bBase} corresponds to (raw B only). */
         int bColumnOrigin;
         float[] c;
         int cBase;
@@ -111,54 +98,46 @@ final class VectorGemm {
             return aPacked ? (i / MR) * k * MR + k0 * MR + i % MR : aBase + i * lda + k0;
         }
 
-        int aRowStride() {
-            return aPacked ? 1 : lda;
-        }
-
-        int aKStride() {
-            return aPacked ? MR : 1;
-        }
-
         int bOffset(int k0, int j) {
-            return bPacked ? (j / NR) * k * NR + k0 * NR + j % NR : bBase + k0 * ldb + (j - bColumnOrigin);
-        }
-
-        int bKStride() {
-            return bPacked ? NR : ldb;
+            return bBase + k0 * NR + (j - bColumnOrigin);
         }
     }
 
     /**
-     * Computes rows {@code [i0, i1)} of the column tile starting at {@code j0} (a multiple of
-     * {@link #NR}, at most {@code NR} columns wide) over all of K, storing raw sums into C.
+     * Computes rows {@code [i0, i1)} of the column tile {@code [j0, j0 + width)} (at most
+     * {@link #NR} columns, all in one packed B tile) over all of K, storing raw sums into C.
      * The first K block writes C; each later block is computed into {@code scratch} (at least
      * {@link #MR} x {@link #NR} floats, owned by the calling thread) and added to C, so that the
      * micro-kernels never read C: they stay small enough for C1 to compile, which is what lets
-     * C2 see their profiles and intrinsify every vector operation.
+     * C2 see them early and intrinsify every vector operation.
      */
-    static void tile(Operands o, int i0, int i1, int j0, float[] scratch) {
-        int width = Math.min(NR, o.n - j0);
+    static void tile(Operands o, int i0, int i1, int j0, int width, float[] scratch) {
         int nv = (width + L - 1) / L;
         int last = width - (nv - 1) * L;
-        int ars = o.aRowStride();
-        int aks = o.aKStride();
-        int bks = o.bKStride();
         for (int k0 = 0; k0 < o.k; k0 += KC) {
             int kl = Math.min(KC, o.k - k0);
             boolean first = k0 == 0;
             float[] c = first ? o.c : scratch;
             int ldc = first ? o.ldc : NR;
+            int bo = o.bOffset(k0, j0);
             int i = i0;
             for (; i + MR <= i1; i += MR) {
                 int ao = o.aOffset(i, k0);
                 int cRow = o.cBase + i * o.ldc + j0;
                 int co = first ? cRow : 0;
-                if (nv == NV) {
-                    kernel4x4(o.a, ao, ars, aks, o.b, o.bOffset(k0, j0), bks, kl, c, co, ldc, last);
+                if (o.aPacked) {
+                    switch (nv) {
+                        case 4 -> packed4x4(o.a, ao, o.b, bo, kl, c, co, ldc, last);
+                        case 3 -> packed4x3(o.a, ao, o.b, bo, kl, c, co, ldc, last);
+                        case 2 -> packed4x2(o.a, ao, o.b, bo, kl, c, co, ldc, last);
+                        default -> packed4x1(o.a, ao, o.b, bo, kl, c, co, ldc, last);
+                    }
                 } else {
-                    for (int v = 0; v < nv; v++) {
-                        kernel4x1(o.a, ao, ars, aks, o.b, o.bOffset(k0, j0 + v * L), bks, kl, c, co + v * L, ldc,
-                                v == nv - 1 ? last : L);
+                    switch (nv) {
+                        case 4 -> raw4x4(o.a, ao, o.lda, o.b, bo, kl, c, co, ldc, last);
+                        case 3 -> raw4x3(o.a, ao, o.lda, o.b, bo, kl, c, co, ldc, last);
+                        case 2 -> raw4x2(o.a, ao, o.lda, o.b, bo, kl, c, co, ldc, last);
+                        default -> raw4x1(o.a, ao, o.lda, o.b, bo, kl, c, co, ldc, last);
                     }
                 }
                 if (!first) {
@@ -170,10 +149,19 @@ final class VectorGemm {
                 int cRow = o.cBase + i * o.ldc + j0;
                 int co = first ? cRow : 0;
                 if (nv == NV) {
-                    kernel1x4(o.a, ao, aks, o.b, o.bOffset(k0, j0), bks, kl, c, co, last);
+                    if (o.aPacked) {
+                        packed1x4(o.a, ao, o.b, bo, kl, c, co, last);
+                    } else {
+                        raw1x4(o.a, ao, o.b, bo, kl, c, co, last);
+                    }
                 } else {
                     for (int v = 0; v < nv; v++) {
-                        kernel1x1(o.a, ao, aks, o.b, o.bOffset(k0, j0 + v * L), bks, kl, c, co + v * L, v == nv - 1 ? last : L);
+                        int rem = v == nv - 1 ? last : L;
+                        if (o.aPacked) {
+                            packed1x1(o.a, ao, o.b, bo + v * L, kl, c, co + v * L, rem);
+                        } else {
+                            raw1x1(o.a, ao, o.b, bo + v * L, kl, c, co + v * L, rem);
+                        }
                     }
                 }
                 if (!first) {
@@ -198,11 +186,8 @@ final class VectorGemm {
         }
     }
 
-    /** 4 rows x 4 vectors; the last vector's loads and stores are masked by {@code m}. Written out in full:
-     * a vector passed to a method that is not inlined is boxed, so there are no helpers here. */
-    static void kernel4x4(float[] a, int ao, int ars, int aks, float[] b, int bo, int bks, int kl, float[] c, int co, int ldc,
-                          int rem) {
-        VectorMask<Float> m = S.indexInRange(0, rem);
+    /** 4 rows x 4 vectors, A packed (k stride {@code MR}); the last vector's store is masked to {@code rem} lanes. */
+    static void packed4x4(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z;
         FloatVector c01 = z;
@@ -220,122 +205,452 @@ final class VectorGemm {
         FloatVector c31 = z;
         FloatVector c32 = z;
         FloatVector c33 = z;
-        int a1 = ars;
-        int a2 = 2 * ars;
-        int a3 = 3 * ars;
         for (int kk = 0; kk < kl; kk++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * L, m);
-            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            int bk = bo + kk * NR;
+            int ak = ao + kk * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bk + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(S, a[ao + a1]);
+            x = FloatVector.broadcast(S, a[ak + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(S, a[ao + a2]);
+            x = FloatVector.broadcast(S, a[ak + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(S, a[ao + a3]);
+            x = FloatVector.broadcast(S, a[ak + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
-            ao += aks;
-            bo += bks;
         }
-        int r1 = co + ldc;
-        int r2 = co + 2 * ldc;
-        int r3 = co + 3 * ldc;
+        VectorMask<Float> m = S.indexInRange(0, rem);
         c00.intoArray(c, co);
         c01.intoArray(c, co + L);
         c02.intoArray(c, co + 2 * L);
         c03.intoArray(c, co + 3 * L, m);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + L);
-        c12.intoArray(c, r1 + 2 * L);
-        c13.intoArray(c, r1 + 3 * L, m);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + L);
-        c22.intoArray(c, r2 + 2 * L);
-        c23.intoArray(c, r2 + 3 * L, m);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + L);
-        c32.intoArray(c, r3 + 2 * L);
-        c33.intoArray(c, r3 + 3 * L, m);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c12.intoArray(c, co + ldc + 2 * L);
+        c13.intoArray(c, co + ldc + 3 * L, m);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c22.intoArray(c, co + 2 * ldc + 2 * L);
+        c23.intoArray(c, co + 2 * ldc + 3 * L, m);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c32.intoArray(c, co + 3 * ldc + 2 * L);
+        c33.intoArray(c, co + 3 * ldc + 3 * L, m);
     }
 
-
-    /** 4 rows x 1 vector, masked by {@code m}: the column remainder of a tile. */
-    static void kernel4x1(float[] a, int ao, int ars, int aks, float[] b, int bo, int bks, int kl, float[] c, int co, int ldc,
-                          int rem) {
-        VectorMask<Float> m = S.indexInRange(0, rem);
+    /** 4 rows x 3 vectors, A packed (k stride {@code MR}); the last vector's store is masked to {@code rem} lanes. */
+    static void packed4x3(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
         FloatVector z = FloatVector.zero(S);
-        int r1 = co + ldc;
-        int r2 = co + 2 * ldc;
-        int r3 = co + 3 * ldc;
-        FloatVector c0 = z;
-        FloatVector c1 = z;
-        FloatVector c2 = z;
-        FloatVector c3 = z;
-        int a1 = ars;
-        int a2 = 2 * ars;
-        int a3 = 3 * ars;
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c02 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c12 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c22 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c32 = z;
         for (int kk = 0; kk < kl; kk++) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo, m);
-            c0 = FloatVector.broadcast(S, a[ao]).fma(b0, c0);
-            c1 = FloatVector.broadcast(S, a[ao + a1]).fma(b0, c1);
-            c2 = FloatVector.broadcast(S, a[ao + a2]).fma(b0, c2);
-            c3 = FloatVector.broadcast(S, a[ao + a3]).fma(b0, c3);
-            ao += aks;
-            bo += bks;
+            int bk = bo + kk * NR;
+            int ak = ao + kk * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, a[ak + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, a[ak + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, a[ak + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
         }
-        c0.intoArray(c, co, m);
-        c1.intoArray(c, r1, m);
-        c2.intoArray(c, r2, m);
-        c3.intoArray(c, r3, m);
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L, m);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c12.intoArray(c, co + ldc + 2 * L, m);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c22.intoArray(c, co + 2 * ldc + 2 * L, m);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c32.intoArray(c, co + 3 * ldc + 2 * L, m);
     }
 
-    /** 1 row x 4 vectors: the row remainder. */
-    static void kernel1x4(float[] a, int ao, int aks, float[] b, int bo, int bks, int kl, float[] c, int co, int rem) {
-        VectorMask<Float> m = S.indexInRange(0, rem);
+    /** 4 rows x 2 vectors, A packed (k stride {@code MR}); the last vector's store is masked to {@code rem} lanes. */
+    static void packed4x2(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c0 = z;
-        FloatVector c1 = z;
-        FloatVector c2 = z;
-        FloatVector c3 = z;
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
         for (int kk = 0; kk < kl; kk++) {
-            FloatVector x = FloatVector.broadcast(S, a[ao]);
-            c0 = x.fma(FloatVector.fromArray(S, b, bo), c0);
-            c1 = x.fma(FloatVector.fromArray(S, b, bo + L), c1);
-            c2 = x.fma(FloatVector.fromArray(S, b, bo + 2 * L), c2);
-            c3 = x.fma(FloatVector.fromArray(S, b, bo + 3 * L, m), c3);
-            ao += aks;
-            bo += bks;
+            int bk = bo + kk * NR;
+            int ak = ao + kk * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ak + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ak + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ak + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
         }
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + L);
-        c2.intoArray(c, co + 2 * L);
-        c3.intoArray(c, co + 3 * L, m);
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L, m);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L, m);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L, m);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L, m);
     }
 
-    /** 1 row x 1 vector, masked. */
-    static void kernel1x1(float[] a, int ao, int aks, float[] b, int bo, int bks, int kl, float[] c, int co, int rem) {
-        VectorMask<Float> m = S.indexInRange(0, rem);
+    /** 4 rows x 1 vector, A packed (k stride {@code MR}); the last vector's store is masked to {@code rem} lanes. */
+    static void packed4x1(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
         FloatVector z = FloatVector.zero(S);
-        FloatVector c0 = z;
+        FloatVector c00 = z;
+        FloatVector c10 = z;
+        FloatVector c20 = z;
+        FloatVector c30 = z;
         for (int kk = 0; kk < kl; kk++) {
-            c0 = FloatVector.broadcast(S, a[ao]).fma(FloatVector.fromArray(S, b, bo, m), c0);
-            ao += aks;
-            bo += bks;
+            int bk = bo + kk * NR;
+            int ak = ao + kk * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            x = FloatVector.broadcast(S, a[ak + 1]);
+            c10 = x.fma(b0, c10);
+            x = FloatVector.broadcast(S, a[ak + 2]);
+            c20 = x.fma(b0, c20);
+            x = FloatVector.broadcast(S, a[ak + 3]);
+            c30 = x.fma(b0, c30);
         }
-        c0.intoArray(c, co, m);
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co, m);
+        c10.intoArray(c, co + ldc, m);
+        c20.intoArray(c, co + 2 * ldc, m);
+        c30.intoArray(c, co + 3 * ldc, m);
+    }
+
+    /** 1 row x 4 vectors, A packed (k stride {@code MR}); the last vector's store is masked to {@code rem} lanes. */
+    static void packed1x4(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c02 = z;
+        FloatVector c03 = z;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bk + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L, m);
+    }
+
+    /** 1 row x 1 vector, A packed (k stride {@code MR}); the last vector's store is masked to {@code rem} lanes. */
+    static void packed1x1(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk * MR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co, m);
+    }
+
+    /** 4 rows x 4 vectors, A raw (rows {@code lda} apart); the last vector's store is masked to {@code rem} lanes. */
+    static void raw4x4(float[] a, int ao, int lda, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c02 = z;
+        FloatVector c03 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c12 = z;
+        FloatVector c13 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c22 = z;
+        FloatVector c23 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c32 = z;
+        FloatVector c33 = z;
+        int a1 = lda;
+        int a2 = 2 * lda;
+        int a3 = 3 * lda;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bk + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[ak + a1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[ak + a2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[ak + a3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L, m);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c12.intoArray(c, co + ldc + 2 * L);
+        c13.intoArray(c, co + ldc + 3 * L, m);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c22.intoArray(c, co + 2 * ldc + 2 * L);
+        c23.intoArray(c, co + 2 * ldc + 3 * L, m);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c32.intoArray(c, co + 3 * ldc + 2 * L);
+        c33.intoArray(c, co + 3 * ldc + 3 * L, m);
+    }
+
+    /** 4 rows x 3 vectors, A raw (rows {@code lda} apart); the last vector's store is masked to {@code rem} lanes. */
+    static void raw4x3(float[] a, int ao, int lda, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c02 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c12 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c22 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        FloatVector c32 = z;
+        int a1 = lda;
+        int a2 = 2 * lda;
+        int a3 = 3 * lda;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, a[ak + a1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, a[ak + a2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, a[ak + a3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L, m);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L);
+        c12.intoArray(c, co + ldc + 2 * L, m);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L);
+        c22.intoArray(c, co + 2 * ldc + 2 * L, m);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L);
+        c32.intoArray(c, co + 3 * ldc + 2 * L, m);
+    }
+
+    /** 4 rows x 2 vectors, A raw (rows {@code lda} apart); the last vector's store is masked to {@code rem} lanes. */
+    static void raw4x2(float[] a, int ao, int lda, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c10 = z;
+        FloatVector c11 = z;
+        FloatVector c20 = z;
+        FloatVector c21 = z;
+        FloatVector c30 = z;
+        FloatVector c31 = z;
+        int a1 = lda;
+        int a2 = 2 * lda;
+        int a3 = 3 * lda;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ak + a1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ak + a2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ak + a3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L, m);
+        c10.intoArray(c, co + ldc);
+        c11.intoArray(c, co + ldc + L, m);
+        c20.intoArray(c, co + 2 * ldc);
+        c21.intoArray(c, co + 2 * ldc + L, m);
+        c30.intoArray(c, co + 3 * ldc);
+        c31.intoArray(c, co + 3 * ldc + L, m);
+    }
+
+    /** 4 rows x 1 vector, A raw (rows {@code lda} apart); the last vector's store is masked to {@code rem} lanes. */
+    static void raw4x1(float[] a, int ao, int lda, float[] b, int bo, int kl, float[] c, int co, int ldc, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c10 = z;
+        FloatVector c20 = z;
+        FloatVector c30 = z;
+        int a1 = lda;
+        int a2 = 2 * lda;
+        int a3 = 3 * lda;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            x = FloatVector.broadcast(S, a[ak + a1]);
+            c10 = x.fma(b0, c10);
+            x = FloatVector.broadcast(S, a[ak + a2]);
+            c20 = x.fma(b0, c20);
+            x = FloatVector.broadcast(S, a[ak + a3]);
+            c30 = x.fma(b0, c30);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co, m);
+        c10.intoArray(c, co + ldc, m);
+        c20.intoArray(c, co + 2 * ldc, m);
+        c30.intoArray(c, co + 3 * ldc, m);
+    }
+
+    /** 1 row x 4 vectors, A raw; the last vector's store is masked to {@code rem} lanes. */
+    static void raw1x4(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        FloatVector c01 = z;
+        FloatVector c02 = z;
+        FloatVector c03 = z;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bk + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co);
+        c01.intoArray(c, co + L);
+        c02.intoArray(c, co + 2 * L);
+        c03.intoArray(c, co + 3 * L, m);
+    }
+
+    /** 1 row x 1 vector, A raw; the last vector's store is masked to {@code rem} lanes. */
+    static void raw1x1(float[] a, int ao, float[] b, int bo, int kl, float[] c, int co, int rem) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z;
+        for (int kk = 0; kk < kl; kk++) {
+            int bk = bo + kk * NR;
+            int ak = ao + kk;
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector x = FloatVector.broadcast(S, a[ak]);
+            c00 = x.fma(b0, c00);
+        }
+        VectorMask<Float> m = S.indexInRange(0, rem);
+        c00.intoArray(c, co, m);
     }
 }
