@@ -202,6 +202,8 @@ class OpTableTest {
         rows.add(new Row("one-channel pool mixer 1x7x9", 3, 1e-6, r -> poolMixer(r, 1, 7, 9)));
         rows.add(new Row("avgpool k5 6x13x5", 3, 1e-6, r -> avgPool(6, 13, 5, 5)));
         rows.add(new Row("odd conv mlp 5->23->5 @7x9", 3, 2 * gemmTolerance(23), r -> convMlp(r, 5, 23, 7, 9)));
+        rows.add(new Row("small-plane conv mlp 70->150->70 @5x7 (transposed form)", 3, 2 * gemmTolerance(150),
+                r -> convMlp(r, 70, 150, 5, 7)));
         rows.add(new Row("one-channel conv mlp 1->1->1 @13x5", 3, 2 * gemmTolerance(1), r -> convMlp(r, 1, 1, 13, 5)));
         rows.add(new Row("odd conv3x3/2 7->9 @13x5", 3, gemmTolerance(63), r -> convolution(r, 9, 7, 3, 2, 1, 13, 5, true)));
         rows.add(new Row("odd conv3x3/1 6->70 @7x9", 3, gemmTolerance(54), r -> convolution(r, 70, 6, 3, 1, 1, 7, 9, false)));

@@ -29,7 +29,14 @@ final class GemmStep implements VectorStep {
     static final int ACT_RELU = 1;
     static final int ACT_GELU = 2;
 
-    private enum Form { CONV_1X1, CONV_IM2COL, LINEAR }
+    /**
+     * {@code CONV_1X1}: rows are output channels, columns pixels. {@code CONV_1X1_TOKENS}: the
+     * transposed product {@code Y^T[HW, out] = X^T[HW, in] W^T} for small planes (7x7), whose 49
+     * columns would fill only 3 of 4 vectors: rows are pixels (X packed per image into row
+     * panels), columns output channels (whole vectors), and the epilogue writes the tile back
+     * transposed. {@code CONV_IM2COL}: any other convolution. {@code LINEAR}: token rows.
+     */
+    private enum Form { CONV_1X1, CONV_1X1_TOKENS, CONV_IM2COL, LINEAR }
 
     private final String kind;
     private final Form form;
@@ -96,13 +103,18 @@ final class GemmStep implements VectorStep {
                 o.a = x;
                 o.lda = k;
                 o.b = packed;
+            } else if (form == Form.CONV_1X1_TOKENS) {
+                o.aPacked = true;
+                o.aBase = VectorGemm.MR * VectorGemm.NR;
+                o.b = packed;
+                o.ldc = VectorGemm.NR;
             } else {
                 o.a = packed;
                 o.aPacked = true;
             }
             operands[i] = o;
         }
-        int[][] tiles = columnTiles(n, form == Form.LINEAR);
+        int[][] tiles = columnTiles(n, form == Form.LINEAR || form == Form.CONV_1X1_TOKENS);
         this.tileStart = tiles[0];
         this.tileWidth = tiles[1];
         this.colTiles = tileStart.length;
@@ -119,6 +131,10 @@ final class GemmStep implements VectorStep {
         int k = c.inChannels() * c.kernel() * c.kernel();
         int n = c.outputSize(h) * c.outputSize(w);
         boolean direct = c.kernel() == 1 && c.stride() == 1 && c.padding() == 0;
+        if (direct && n < VectorGemm.NR && c.outChannels() >= VectorGemm.NR) {
+            return new GemmStep(kind, Form.CONV_1X1_TOKENS, images, n, c.outChannels(), k,
+                    VectorGemm.packBTransposed(c.weight(), c.outChannels(), k), x, y, c.bias(), act, residual, scratch, threads, c, h, w);
+        }
         return new GemmStep(kind, direct ? Form.CONV_1X1 : Form.CONV_IM2COL, images, c.outChannels(), n, k,
                 VectorGemm.packA(c.weight(), c.outChannels(), k), x, y, c.bias(), act, residual, scratch, threads, c, h, w);
     }
@@ -168,7 +184,17 @@ final class GemmStep implements VectorStep {
 
     /** Per-thread scratch floats: one tile of partial sums, plus one im2col column tile. */
     int scratchSize() {
-        return VectorGemm.MR * VectorGemm.NR + (form == Form.LINEAR ? 0 : k * VectorGemm.NR);
+        int tileScratch = VectorGemm.MR * VectorGemm.NR;
+        return switch (form) {
+            case LINEAR -> tileScratch;
+            case CONV_1X1, CONV_IM2COL -> tileScratch + k * VectorGemm.NR;
+            case CONV_1X1_TOKENS -> tileScratch + tokensOffset() + panels * VectorGemm.MR * VectorGemm.NR;
+        };
+    }
+
+    /** Where the C tile starts in scratch, after the packed pixels (CONV_1X1_TOKENS). */
+    private int tokensOffset() {
+        return panels * VectorGemm.MR * k;
     }
 
     private int rowStart(int rb) {
@@ -222,6 +248,7 @@ final class GemmStep implements VectorStep {
         int end = parts == 1 ? items : bounds[part + 1];
         float[] s = scratch[part];
         VectorGemm.Operands o = operands[part];
+        int packedImage = -1;
         for (int item = first; item < end; item++) {
             int image = item / (colTiles * rowBlocks);
             int tile = item / rowBlocks % colTiles;
@@ -232,6 +259,20 @@ final class GemmStep implements VectorStep {
             int r1 = rowStart(rb + 1);
             o.cBase = image * m * n;
             o.bColumnOrigin = j0;
+            if (form == Form.CONV_1X1_TOKENS) {
+                if (image != packedImage) {
+                    packPixels(image * k * m, s, o.aBase);
+                    packedImage = image;
+                }
+                o.a = s;
+                o.c = s;
+                o.bBase = j0 * k;
+                int cTile = o.aBase + tokensOffset();
+                o.cBase = cTile - j0;
+                VectorGemm.tile(o, r0, r1, j0, width, s);
+                transposedEpilogue(s, image, cTile, r0, r1, j0, width);
+                continue;
+            }
             switch (form) {
                 case CONV_1X1 -> {
                     o.b = s;
@@ -244,6 +285,7 @@ final class GemmStep implements VectorStep {
                     im2col(image * cin * h * w, s, o.bBase, j0, width);
                 }
                 case LINEAR -> o.bBase = j0 * k;
+                default -> throw new IllegalStateException();
             }
             VectorGemm.tile(o, r0, r1, j0, width, s);
             epilogue(o.cBase, r0, r1, j0, width);
@@ -259,6 +301,54 @@ final class GemmStep implements VectorStep {
     private void packColumns(int xo, float[] dst, int dstOff, int j0, int width) {
         for (int kk = 0; kk < k; kk++) {
             System.arraycopy(x, xo + kk * n + j0, dst, dstOff + kk * VectorGemm.NR, width);
+        }
+    }
+
+    /**
+     * The image's {@code X [k, pixels]} as the packed A of the transposed product: row panels of
+     * {@code MR} pixels, k-major ({@code m} here is the number of pixels, the GEMM's rows).
+     */
+    private void packPixels(int xo, float[] dst, int dstOff) {
+        int mr = VectorGemm.MR;
+        for (int p = 0; p < panels; p++) {
+            int base = dstOff + p * k * mr;
+            for (int r = 0; r < mr; r++) {
+                int t = p * mr + r;
+                if (t < m) {
+                    for (int kk = 0; kk < k; kk++) {
+                        dst[base + kk * mr + r] = x[xo + kk * m + t];
+                    }
+                } else {
+                    for (int kk = 0; kk < k; kk++) {
+                        dst[base + kk * mr + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The epilogue of the transposed product: bias (per column, i.e. output channel) and
+     * activation on the C tile in scratch, then the tile written back transposed into
+     * {@code Y [channels, pixels]}, adding the residual.
+     */
+    private void transposedEpilogue(float[] c, int image, int cTile, int r0, int r1, int j0, int width) {
+        for (int t = r0; t < r1; t++) {
+            int off = cTile + t * VectorGemm.NR;
+            VectorElementwise.addInPlace(c, off, bias, j0, width);
+            if (act == ACT_RELU) {
+                VectorElementwise.relu(c, off, c, off, width);
+            } else if (act == ACT_GELU) {
+                VectorErf.gelu(c, off, c, off, width);
+            }
+        }
+        int yBase = image * m * n;
+        for (int j = 0; j < width; j++) {
+            int yRow = yBase + (j0 + j) * m;
+            for (int t = r0; t < r1; t++) {
+                float v = c[cTile + t * VectorGemm.NR + j];
+                y[yRow + t] = residual == null ? v : v + residual[yRow + t];
+            }
         }
     }
 

@@ -83,7 +83,7 @@ final class VectorGemm {
         int k;
         float[] a;
         boolean aPacked;
-        /** Raw A: where row 0 starts, and the leading dimension. */
+        /** Where A starts (row 0 of raw A, panel 0 of packed A), and raw A's leading dimension. */
         int aBase;
         int lda;
         float[] b;
@@ -95,7 +95,7 @@ final class VectorGemm {
         int ldc;
 
         int aOffset(int i, int k0) {
-            return aPacked ? (i / MR) * k * MR + k0 * MR + i % MR : aBase + i * lda + k0;
+            return aPacked ? aBase + (i / MR) * k * MR + k0 * MR + i % MR : aBase + i * lda + k0;
         }
 
         int bOffset(int k0, int j) {
