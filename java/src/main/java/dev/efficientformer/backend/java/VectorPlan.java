@@ -14,6 +14,9 @@ import java.util.Map;
  * {@link WorkerPool} and the calling thread. {@link #run} copies the input in, runs the steps and
  * copies the logits out: it allocates nothing.
  *
+ * <p>A plan with several threads owns {@code threads - 1} daemon worker threads until
+ * {@link #close()} (they park when idle; an unclosed plan keeps them, and is kept by them).
+ *
  * <p>Thread-safety: not thread-safe (see {@link Plan}); {@link #close()} must not race with
  * {@link #run}.
  */
