@@ -10,8 +10,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
+import dev.efficientformer.backend.java.JavaBackend;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Predicting into caller memory allocates nothing on the Java heap once the plan exists. Measured
@@ -20,33 +21,55 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SteadyStateAllocationTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dnnl", "java", "acl"})
-    void steadyStatePredictionsDoNotAllocate(String backend) {
+    /**
+     * {@code tier} is the java backend's tier (forced through its system property for the load),
+     * ignored for dnnl and acl. The vector tier is checked with one and two threads: with two, the
+     * worker pool must not allocate either (only the calling thread's counter is read, but the
+     * dispatch happens there). acl is skipped where it cannot run (off linux-arm64).
+     */
+    @ParameterizedTest(name = "{0} {1} {2} thread(s)")
+    @CsvSource({"dnnl, -, 1", "java, scalar, 1", "java, vector, 1", "java, vector, 2", "acl, -, 1"})
+    void steadyStatePredictionsDoNotAllocate(String backend, String tier, int threads) {
         if (backend.equals("acl")) {
             AclBackend acl = new AclBackend();
             assumeTrue(acl.isAvailable(), () -> "acl is not available here: " + acl.unavailableReason());
         }
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         ReferenceCase c = new ReferenceCase(Fixtures.tiny("tiny_v1"));
-        try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"),
-                ModelOptions.defaults().withBackend(backend));
+        String previous = System.getProperty(JavaBackend.TIER_PROPERTY);
+        if (backend.equals("java")) {
+            System.setProperty(JavaBackend.TIER_PROPERTY, tier);
+        }
+        EfficientFormerModel model;
+        try {
+            model = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"),
+                    ModelOptions.defaults().withBackend(backend).withThreads(threads));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(JavaBackend.TIER_PROPERTY);
+            } else {
+                System.setProperty(JavaBackend.TIER_PROPERTY, previous);
+            }
+        }
+        boolean scalar = tier.equals("scalar");
+        try (EfficientFormerModel m = model;
              Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, c.input());
             MemorySegment out = arena.allocate(40);
-            int warmup = backend.equals("java") ? 50 : 2000;
+            // Enough runs for C2 to compile every vector kernel (before that, vectors are objects).
+            int warmup = scalar ? 50 : 2000;
             for (int i = 0; i < warmup; i++) {
                 m.predict(in, 1, out);
             }
             long tid = Thread.currentThread().threadId();
-            int runs = backend.equals("java") ? 50 : 1000;
+            int runs = scalar ? 50 : 1000;
             long before = mx.getThreadAllocatedBytes(tid);
             for (int i = 0; i < runs; i++) {
                 m.predict(in, 1, out);
             }
             long perRun = (mx.getThreadAllocatedBytes(tid) - before) / runs;
             // A handful of bytes can come from the JIT deoptimising; one object per run would be >= 16.
-            assertTrue(perRun < 16, backend + ": " + perRun + " bytes allocated per prediction");
+            assertTrue(perRun < 16, backend + " " + tier + " " + threads + " thread(s): " + perRun + " bytes allocated per prediction");
         }
     }
 }

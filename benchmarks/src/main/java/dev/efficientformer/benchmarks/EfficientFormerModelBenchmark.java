@@ -2,6 +2,8 @@ package dev.efficientformer.benchmarks;
 
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ModelOptions;
+import dev.efficientformer.backend.java.JavaBackend;
+import dev.efficientformer.model.RandomWeights;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -27,13 +29,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Whole-model latency of this library on the full-size L1 weights, the counterpart of
- * {@link OnnxRuntimeBenchmark} (same weights, same input, same parameters): run both in one JMH
- * invocation to compare them side by side.
+ * Whole-model latency of this library: L1 on the full-size fixture weights (the counterpart of
+ * {@link OnnxRuntimeBenchmark}: same weights, same input, same parameters; run both in one JMH
+ * invocation to compare them side by side), L3 and L7 on seeded random weights of the real
+ * shapes ({@link RandomWeights}).
  *
  * <p>Input and output are off-heap segments made once; a measured call is one
- * {@link EfficientFormerModel#predict(MemorySegment, int, MemorySegment)}. Before timing, the
+ * {@link EfficientFormerModel#predict(MemorySegment, int, MemorySegment)}. Before timing L1, the
  * fixture input's logits are checked against the reference, so a wrong model never reports a time.
+ *
+ * <p>{@code backend}: {@code dnnl}, {@code java-vector} or {@code java-scalar} (the java backend
+ * with its tier forced through {@code -Defficientformer.java.tier}; each parameter combination
+ * runs in its own fork).
  *
  * <p>Run from the repository root:
  * {@code java -jar benchmarks/target/benchmarks.jar "OnnxRuntime|EfficientFormerModel"}.
@@ -43,7 +50,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"})
 public class EfficientFormerModelBenchmark {
     private static final int IMAGE = 3 * 224 * 224;
     private static final int CLASSES = 1000;
@@ -57,21 +64,50 @@ public class EfficientFormerModelBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** Backend: {@code dnnl} or {@code java}. */
-    @Param("dnnl")
+    /** Backend: {@code dnnl}, {@code java-vector} or {@code java-scalar}. */
+    @Param({"dnnl", "java-vector", "java-scalar"})
     public String backend;
 
-    /** The weights, relative to the repository root. */
+    /** Model: {@code l1} (the fixture weights below), {@code l3} or {@code l7} (random weights). */
+    @Param({"l1", "l3", "l7"})
+    public String model;
+
+    /** The L1 weights, relative to the repository root. */
     @Param("../shared/fixtures/efficientformer_l1/model.safetensors")
     public String weights;
 
-    private EfficientFormerModel model;
+    private EfficientFormerModel instance;
     private Arena arena;
     private MemorySegment input;
     private MemorySegment output;
 
     @Setup(Level.Trial)
     public void setup() throws IOException {
+        String backendName = backend;
+        if (backend.startsWith("java-")) {
+            System.setProperty(JavaBackend.TIER_PROPERTY, backend.substring("java-".length()));
+            backendName = "java";
+        }
+        ModelOptions options = ModelOptions.defaults().withBackend(backendName).withThreads(threads);
+        arena = Arena.ofShared();
+        input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
+        output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);
+        if (!model.equals("l1")) {
+            try (RandomWeights w = RandomWeights.of("efficientformer_" + model, 7)) {
+                instance = EfficientFormerModel.fromWeights(w, options);
+            }
+            float[] image = new float[IMAGE];
+            java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+            for (int i = 0; i < IMAGE; i++) {
+                image[i] = (float) r.nextGaussian();
+            }
+            for (int n = 0; n < batch; n++) {
+                MemorySegment.copy(image, 0, input, ValueLayout.JAVA_FLOAT, (long) n * IMAGE * Float.BYTES, IMAGE);
+            }
+            instance.predict(input, batch, output);
+            System.out.println("\n" + model + " on " + backend + ": " + instance);
+            return;
+        }
         Path path = Path.of(weights);
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException(path.toAbsolutePath() + " not found: run from the repository root with ../shared beside it");
@@ -79,14 +115,11 @@ public class EfficientFormerModelBenchmark {
         Path dir = path.toAbsolutePath().getParent();
         float[] fixtureInput = floats(dir.resolve("input.f32"));
         float[] fixtureLogits = floats(dir.resolve("logits.f32"));
-        model = EfficientFormerModel.load(path, ModelOptions.defaults().withBackend(backend).withThreads(threads));
-        arena = Arena.ofShared();
-        input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
-        output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);
+        instance = EfficientFormerModel.load(path, options);
         for (int n = 0; n < batch; n++) {
             MemorySegment.copy(fixtureInput, (n % FIXTURE_BATCH) * IMAGE, input, ValueLayout.JAVA_FLOAT, (long) n * IMAGE * Float.BYTES, IMAGE);
         }
-        model.predict(input, batch, output);
+        instance.predict(input, batch, output);
         for (int n = 0; n < batch; n++) {
             double max = 1;
             double diff = 0;
@@ -104,13 +137,13 @@ public class EfficientFormerModelBenchmark {
     /** One inference of {@code batch} images into the preallocated output. */
     @Benchmark
     public void infer(Blackhole bh) {
-        model.predict(input, batch, output);
+        instance.predict(input, batch, output);
         bh.consume(output.getAtIndex(ValueLayout.JAVA_FLOAT, 0));
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        model.close();
+        instance.close();
         arena.close();
     }
 

@@ -26,27 +26,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The correctness gate on every backend: the unfolded reference graph on the scalar Java kernels,
- * and the optimised graph on the scalar kernels, on oneDNN and on the Arm Compute Library,
- * reproduce timm stage by stage at batch 1 and 2, for the tiny case (safetensors and .pth) and the
- * full-size L1. A backend that cannot run here (acl off linux-arm64) is skipped with its reason.
- * The tests tagged {@code aarch64-emulated} are the subset native/test-aarch64.sh runs in an arm64
- * JVM under qemu: every tiny case, and one full-size L1 forward on acl.
+ * and the optimised graph on the scalar kernels, on the Java vector tier (one and two threads), on
+ * oneDNN and on the Arm Compute Library, reproduce timm stage by stage at batch 1 and 2, for the
+ * tiny case (safetensors and .pth) and the full-size L1. A backend that cannot run here (acl off
+ * linux-arm64) is skipped with its reason. The tests tagged {@code aarch64-emulated} are the
+ * subset native/test-aarch64.sh runs in an arm64 JVM under qemu: the tiny cases (not the vector
+ * tier, whose Vector API needs C2, which the emulated JVM runs without), and one full-size L1
+ * forward on acl.
  */
 class BackendGateTest {
 
     /** How to run a case: which backend, and whether the graph is rewritten first. */
     enum Variant {
-        JAVA_REFERENCE(new JavaBackend(), false),
-        JAVA_OPTIMIZED(new JavaBackend(), true),
-        DNNL(new DnnlBackend(), true),
-        ACL(new AclBackend(), true);
+        JAVA_REFERENCE(new JavaBackend(JavaBackend.Tier.SCALAR), false, 1),
+        JAVA_OPTIMIZED(new JavaBackend(JavaBackend.Tier.SCALAR), true, 1),
+        JAVA_VECTOR(new JavaBackend(JavaBackend.Tier.VECTOR), true, 1),
+        JAVA_VECTOR_2_THREADS(new JavaBackend(JavaBackend.Tier.VECTOR), true, 2),
+        DNNL(new DnnlBackend(), true, 1),
+        ACL(new AclBackend(), true, 1);
 
         final Backend backend;
         final boolean optimize;
+        final int threads;
 
-        Variant(Backend backend, boolean optimize) {
+        Variant(Backend backend, boolean optimize, int threads) {
             this.backend = backend;
             this.optimize = optimize;
+            this.threads = threads;
         }
     }
 
@@ -61,7 +67,7 @@ class BackendGateTest {
                 g = GraphPasses.optimize(g);
             }
             String what = v + " " + weights.getFileName() + " batch " + batch;
-            try (Plan p = v.backend.compile(g, batch, 1); Arena arena = Arena.ofConfined()) {
+            try (Plan p = v.backend.compile(g, batch, v.threads); Arena arena = Arena.ofConfined()) {
                 float[] input = Arrays.copyOf(c.input(), (int) (batch * shape[1] * shape[2] * shape[3]));
                 // A batch larger than the fixture's repeats its images, so that every slot is checked.
                 int perImage = (int) (shape[1] * shape[2] * shape[3]);
@@ -104,8 +110,17 @@ class BackendGateTest {
         checkCase(v, dir.resolve(file), new ReferenceCase(dir), batch);
     }
 
+    @ParameterizedTest(name = "{0} {1} batch {2}")
+    @CsvSource({
+        "JAVA_VECTOR, model.safetensors, 1", "JAVA_VECTOR, model_orig.pth, 1", "JAVA_VECTOR, model.safetensors, 2",
+        "JAVA_VECTOR, model_orig.pth, 2", "JAVA_VECTOR_2_THREADS, model.safetensors, 2",
+    })
+    void tinyV1MatchesTimmOnTheVectorTier(Variant v, String file, int batch) {
+        tinyV1MatchesTimm(v, file, batch);
+    }
+
     @ParameterizedTest(name = "{0} batch {1}")
-    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2"})
+    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2", "JAVA_VECTOR, 1", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2"})
     void fullSizeL1MatchesTimm(Variant v, int batch) {
         Optional<Path> l1 = Fixtures.sharedL1();
         assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);

@@ -35,7 +35,7 @@ final class Erf {
     }
 
     /** erfc for x >= 0.5 by the continued fraction of Lentz's method. */
-    private static double erfcLarge(double x) {
+    static double erfcLarge(double x) {
         if (x > 6) {
             return 0.0;
         }
