@@ -45,8 +45,21 @@ public final class RunOptions {
         return threads;
     }
 
+    @Option(names = "--java-tier", paramLabel = "TIER",
+            description = "Tier of the java backend: scalar (the plain reference loops) or vector (the Vector API kernels). "
+                    + "Default: vector where the Vector API is available.")
+    String javaTier;
+
     /** Model options with this backend and thread count at image size {@code imageSize}. */
     ModelOptions modelOptions(int imageSize) {
+        if (javaTier != null) {
+            String tier = javaTier.toLowerCase(java.util.Locale.ROOT);
+            if (!tier.equals("scalar") && !tier.equals("vector")) {
+                throw new IllegalArgumentException("unknown --java-tier '" + javaTier + "' (choose scalar or vector)");
+            }
+            // The java backend reads its tier from this property when a model is built.
+            System.setProperty(dev.efficientformer.backend.java.JavaBackend.TIER_PROPERTY, tier);
+        }
         return new ModelOptions(backend, threads(), imageSize);
     }
 

@@ -52,6 +52,29 @@ class CliBenchTest {
         }
     }
 
+    @Test
+    void javaTierFlagChoosesTheTier() {
+        String previous = System.getProperty("efficientformer.java.tier");
+        try {
+            CliRun scalar = CliRun.of("bench", "--weights", WEIGHTS, "--backend", "java", "--java-tier", "scalar", "--threads", "1",
+                    "--warmup", "0", "--iterations", "1", "--profile");
+            assertEquals(0, scalar.exitCode(), scalar::toString);
+            assertTrue(scalar.out().matches("(?s).*\\n  conv1x1\\s+\\d.*"), "scalar steps are single ops: " + scalar.out());
+            CliRun vector = CliRun.of("bench", "--weights", WEIGHTS, "--backend", "java", "--java-tier", "vector", "--threads", "1",
+                    "--warmup", "0", "--iterations", "1", "--profile");
+            assertEquals(0, vector.exitCode(), vector::toString);
+            assertTrue(vector.out().contains("conv1x1+gelu"), "vector steps fuse: " + vector.out());
+            CliRun bad = CliRun.of("bench", "--weights", WEIGHTS, "--backend", "java", "--java-tier", "simd");
+            assertTrue(bad.exitCode() != 0 && bad.err().contains("--java-tier"), bad::toString);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("efficientformer.java.tier");
+            } else {
+                System.setProperty("efficientformer.java.tier", previous);
+            }
+        }
+    }
+
     @TempDir
     Path cache;
 
