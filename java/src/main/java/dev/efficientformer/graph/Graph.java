@@ -65,6 +65,27 @@ public final class Graph {
         return v.equals(output) || taps.containsValue(v);
     }
 
+    /**
+     * Whether {@code v} is read by {@code reader} alone among this graph's nodes and is neither the
+     * output nor a tap: then a rewrite or a backend may fuse it away instead of storing it.
+     */
+    public boolean isPrivateTo(Value v, Node reader) {
+        return isPrivateTo(nodes, v, reader);
+    }
+
+    /** {@link #isPrivateTo(Value, Node)} among {@code among} (a node list being rewritten). */
+    boolean isPrivateTo(List<Node> among, Value v, Node reader) {
+        if (isObservable(v)) {
+            return false;
+        }
+        for (Node n : among) {
+            if (n != reader && n.inputs().contains(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Multiply-accumulates per image. */
     public long macsPerImage() {
         long total = 0;

@@ -24,15 +24,7 @@ final class Rewrite {
 
     /** Whether {@code v} is read only by {@code reader} and is neither the output nor a tap. */
     static boolean isPrivateTo(Graph g, List<Node> nodes, Value v, Node reader) {
-        if (g.isObservable(v)) {
-            return false;
-        }
-        for (Node n : nodes) {
-            if (n != reader && n.inputs().contains(v)) {
-                return false;
-            }
-        }
-        return true;
+        return g.isPrivateTo(nodes, v, reader);
     }
 
     /**

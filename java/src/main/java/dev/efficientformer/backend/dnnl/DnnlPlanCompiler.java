@@ -223,32 +223,13 @@ final class DnnlPlanCompiler {
     private int fusableNext(int i, Value v, Class<? extends Op> kind) {
         int j = i + 1;
         if (j < nodes.size() && !lowered[j] && kind.isInstance(nodes.get(j).op()) && nodes.get(j).input().equals(v)
-                && nodes.get(j).inputs().size() == 1 && privateTo(v, nodes.get(j))) {
+                && nodes.get(j).inputs().size() == 1 && graph.isPrivateTo(v, nodes.get(j))) {
             return j;
         }
         return -1;
     }
 
-    private boolean privateTo(Value v, Node reader) {
-        if (graph.isObservable(v)) {
-            return false;
-        }
-        for (Node n : nodes) {
-            if (n != reader && n.inputs().contains(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private int indexOf(Node n) {
-        for (int i = 0; i < nodes.size(); i++) {
-            if (nodes.get(i) == n) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /**
      * For a layer at {@code i} producing {@code r}: an {@code add(x, r)} whose {@code x} can be
@@ -257,7 +238,7 @@ final class DnnlPlanCompiler {
     private int residualAdd(int i, Value r) {
         for (int j = i + 1; j < nodes.size(); j++) {
             Node add = nodes.get(j);
-            if (lowered[j] || !(add.op() instanceof Ops.Add) || !add.inputs().contains(r) || !privateTo(r, add)) {
+            if (lowered[j] || !(add.op() instanceof Ops.Add) || !add.inputs().contains(r) || !graph.isPrivateTo(r, add)) {
                 continue;
             }
             Value x = add.inputs().get(0).equals(r) ? add.inputs().get(1) : add.inputs().get(0);
@@ -408,10 +389,10 @@ final class DnnlPlanCompiler {
         int add = i + 3;
         if (add >= nodes.size() || !(nodes.get(sub).op() instanceof Ops.Sub) || !(nodes.get(scale).op() instanceof Ops.ChannelScale s)
                 || !(nodes.get(add).op() instanceof Ops.Add)
-                || !nodes.get(sub).inputs().equals(List.of(pool.output(), x)) || !privateTo(pool.output(), nodes.get(sub))
-                || !nodes.get(scale).input().equals(nodes.get(sub).output()) || !privateTo(nodes.get(sub).output(), nodes.get(scale))
+                || !nodes.get(sub).inputs().equals(List.of(pool.output(), x)) || !graph.isPrivateTo(pool.output(), nodes.get(sub))
+                || !nodes.get(scale).input().equals(nodes.get(sub).output()) || !graph.isPrivateTo(nodes.get(sub).output(), nodes.get(scale))
                 || !nodes.get(add).inputs().equals(List.of(x, nodes.get(scale).output()))
-                || !privateTo(nodes.get(scale).output(), nodes.get(add))) {
+                || !graph.isPrivateTo(nodes.get(scale).output(), nodes.get(add))) {
             return false;
         }
         Buffer xb = buffer(x);

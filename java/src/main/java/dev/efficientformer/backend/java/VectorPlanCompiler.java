@@ -132,17 +132,6 @@ final class VectorPlanCompiler {
 
     // ---------------------------------------------------------------- fusion
 
-    private boolean privateTo(Value v, Node reader) {
-        if (graph.isObservable(v)) {
-            return false;
-        }
-        for (Node n : nodes) {
-            if (n != reader && n.inputs().contains(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Whether {@code v} exists before node {@code i} runs. */
     private boolean definedBefore(Value v, int i) {
@@ -169,14 +158,14 @@ final class VectorPlanCompiler {
                 if (last + 1 < nodes.size()) {
                     Node act = nodes.get(last + 1);
                     if ((act.op() instanceof Ops.Relu || act.op() instanceof Ops.Gelu) && act.input().equals(result)
-                            && privateTo(result, act)) {
+                            && graph.isPrivateTo(result, act)) {
                         last++;
                         result = act.output();
                     }
                 }
                 if (last + 1 < nodes.size()) {
                     Node add = nodes.get(last + 1);
-                    if (add.op() instanceof Ops.Add && add.inputs().contains(result) && privateTo(result, add)) {
+                    if (add.op() instanceof Ops.Add && add.inputs().contains(result) && graph.isPrivateTo(result, add)) {
                         Value other = add.inputs().get(0).equals(result) ? add.inputs().get(1) : add.inputs().get(0);
                         if (!other.equals(result) && definedBefore(other, i)) {
                             last++;
@@ -206,9 +195,9 @@ final class VectorPlanCompiler {
         Node add = nodes.get(i + 3);
         Value x = pool.input();
         return sub.op() instanceof Ops.Sub && scale.op() instanceof Ops.ChannelScale && add.op() instanceof Ops.Add
-                && sub.inputs().equals(List.of(pool.output(), x)) && privateTo(pool.output(), sub)
-                && scale.input().equals(sub.output()) && privateTo(sub.output(), scale)
-                && add.inputs().equals(List.of(x, scale.output())) && privateTo(scale.output(), add);
+                && sub.inputs().equals(List.of(pool.output(), x)) && graph.isPrivateTo(pool.output(), sub)
+                && scale.input().equals(sub.output()) && graph.isPrivateTo(sub.output(), scale)
+                && add.inputs().equals(List.of(x, scale.output())) && graph.isPrivateTo(scale.output(), add);
     }
 
     // ---------------------------------------------------------------- lowering
