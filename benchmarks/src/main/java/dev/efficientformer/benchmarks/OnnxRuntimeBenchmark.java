@@ -47,7 +47,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The fixture ({@code input.f32}, {@code logits.f32}) is looked up beside the model.
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntime};
- * another model: {@code -p model=<dir>/model.onnx} (with the fixture files in {@code <dir>}).
+ * another model: {@code -p onnx=<dir>/model.onnx} (with the fixture files in {@code <dir>}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,7 +73,7 @@ public class OnnxRuntimeBenchmark {
 
     /** The ONNX model, relative to the working directory (the repository root). */
     @Param("../shared/fixtures/efficientformer_l1/model.onnx")
-    public String model;
+    public String onnx;
 
     private OrtEnvironment env;
     private SessionOptions options;
@@ -86,10 +86,10 @@ public class OnnxRuntimeBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws OrtException, IOException {
-        Path modelPath = Path.of(model);
+        Path modelPath = Path.of(onnx);
         if (!Files.isRegularFile(modelPath)) {
             throw new IllegalStateException(modelPath.toAbsolutePath()
-                    + " not found: run from the repository root with ../shared beside it, or pass -p model=<file.onnx>");
+                    + " not found: run from the repository root with ../shared beside it, or pass -p onnx=<file.onnx>");
         }
         Path dir = modelPath.toAbsolutePath().getParent();
         Path inputFile = dir.resolve("input.f32");
