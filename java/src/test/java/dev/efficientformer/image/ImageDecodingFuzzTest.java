@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.efficientformer.EfficientFormerException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Jazzer fuzz test of the image path: decoding bytes (PNG, JPEG, GIF, BMP, TIFF: whatever
@@ -19,10 +21,14 @@ import dev.efficientformer.EfficientFormerException;
  * {@code ImageDecodingFuzzTestInputs/decodeAndPreprocess/}.
  */
 class ImageDecodingFuzzTest {
+    /** Longer than any input may take: Jazzer reports a slower one as a timeout (a hang). */
+    static final long INPUT_TIMEOUT_SECONDS = 10;
+
     private static final ImageDecoder DECODER = ImageDecoder.withMaxPixels(4L << 20);
     private static final ImagePreprocessor PREPROCESSOR = new ImagePreprocessor(PreprocessConfig.imagenetDefault(), DECODER);
 
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = INPUT_TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
     void decodeAndPreprocess(byte[] input) {
         RgbImage image;
         try {

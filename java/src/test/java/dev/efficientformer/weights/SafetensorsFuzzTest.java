@@ -5,6 +5,8 @@ import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Jazzer fuzz test of the safetensors reader, from the bytes of a file to a built model. Every
@@ -16,9 +18,13 @@ import java.nio.file.Path;
  * {@code JAZZER_FUZZ=1 mvn -pl java surefire:test -Dtest=SafetensorsFuzzTest}.
  */
 class SafetensorsFuzzTest {
+    /** Longer than any input may take: Jazzer reports a slower one as a timeout (a hang). */
+    static final long INPUT_TIMEOUT_SECONDS = 10;
+
     private static final Path NAME = Path.of("fuzz.safetensors");
 
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = INPUT_TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
     void safetensors(byte[] input) {
         // A native copy, as a mapping would be: the reader sees exactly these bytes.
         Arena arena = Arena.ofShared();

@@ -10,6 +10,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Jazzer fuzz tests of the PyTorch {@code .pth} reader: the whole file (zip directory, pickle,
@@ -21,9 +23,13 @@ import java.util.Map;
  * for a bounded time in a JVM of its own.
  */
 class TorchCheckpointFuzzTest {
+    /** Longer than any input may take: Jazzer reports a slower one as a timeout (a hang). */
+    static final long INPUT_TIMEOUT_SECONDS = 10;
+
     private static final Path NAME = Path.of("fuzz.pth");
 
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = INPUT_TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
     void checkpoint(byte[] input) {
         Arena arena = Arena.ofShared();
         MemorySegment file = arena.allocate(Math.max(1, input.length)).asSlice(0, input.length);
@@ -40,6 +46,7 @@ class TorchCheckpointFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
+    @Timeout(value = INPUT_TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
     void pickle(byte[] input) {
         try {
             Object root = RestrictedUnpickler.unpickle(input, "fuzz.pth (data.pkl)");
