@@ -27,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -179,6 +180,10 @@ public final class EfficientFormerModel implements AutoCloseable {
      */
     public void predict(MemorySegment input, int batch, MemorySegment logits) {
         checkBatch(batch);
+        checkSegments(input, batch, logits);
+        if (options.rejectNonFinite()) {
+            checkFinite(input);
+        }
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
         try {
@@ -205,6 +210,10 @@ public final class EfficientFormerModel implements AutoCloseable {
      */
     public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
         checkBatch(batch);
+        checkSegments(input, batch, logits);
+        if (options.rejectNonFinite()) {
+            checkFinite(input);
+        }
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
         try {
@@ -232,6 +241,44 @@ public final class EfficientFormerModel implements AutoCloseable {
     private void checkBatch(int batch) {
         if (batch < 1) {
             throw new EfficientFormerException("batch must be at least 1, got " + batch);
+        }
+    }
+
+    /** Before any plan is compiled for {@code batch}: a wrong size must not cost a compilation. */
+    private void checkSegments(MemorySegment input, int batch, MemorySegment logits) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(logits, "logits");
+        long inFloats = (long) batch * inputFloatsPerImage();
+        if (input.byteSize() != inFloats * Float.BYTES) {
+            throw new EfficientFormerException("input segment holds " + input.byteSize() + " bytes, a batch of " + batch
+                    + " needs " + inFloats + " floats (" + batch + " x 3 x " + options.imageSize() + " x "
+                    + options.imageSize() + ", " + inFloats * Float.BYTES + " bytes)");
+        }
+        long outFloats = (long) batch * numClasses();
+        if (logits.byteSize() != outFloats * Float.BYTES) {
+            throw new EfficientFormerException("logits segment holds " + logits.byteSize() + " bytes, a batch of " + batch
+                    + " writes " + outFloats + " floats (" + batch + " x " + numClasses() + " classes, "
+                    + outFloats * Float.BYTES + " bytes)");
+        }
+        if (logits.isReadOnly()) {
+            throw new EfficientFormerException("logits segment is read-only");
+        }
+    }
+
+    /** The {@link ModelOptions#rejectNonFinite()} check: the first NaN or infinity, located. */
+    private void checkFinite(MemorySegment input) {
+        long n = input.byteSize() / Float.BYTES;
+        for (long i = 0; i < n; i++) {
+            float v = input.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i);
+            if (!Float.isFinite(v)) {
+                int side = options.imageSize();
+                long plane = (long) side * side;
+                long image = i / (3 * plane);
+                long within = i % (3 * plane);
+                throw new EfficientFormerException("input value " + i + " (image " + image + ", channel " + within / plane
+                        + ", row " + within % plane / side + ", column " + within % side + ") is " + v
+                        + "; this model rejects non-finite inputs (ModelOptions.rejectNonFinite)");
+            }
         }
     }
 
@@ -271,11 +318,16 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** The {@code k} most probable classes of each image file, run as one batch. */
     public List<List<Prediction>> classify(List<Path> imageFiles, int k) {
+        checkK(k);
         int n = imageFiles.size();
         if (n == 0) {
             return List.of();
         }
         int per = inputFloatsPerImage();
+        if ((long) n * per > Integer.MAX_VALUE - 8) {
+            throw new EfficientFormerException(n + " images do not fit in one batch of Java arrays (at most "
+                    + (Integer.MAX_VALUE - 8) / per + "): classify them in smaller lists");
+        }
         float[] batch = new float[n * per];
         for (int i = 0; i < n; i++) {
             System.arraycopy(preprocessor.toChw(imageFiles.get(i)), 0, batch, i * per, per);
@@ -290,10 +342,17 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** The {@code k} largest of one image's logits with softmax probabilities and labels. */
     public List<Prediction> topK(float[] logits, int k) {
+        checkK(k);
         if (logits.length != numClasses()) {
             throw new EfficientFormerException("expected " + numClasses() + " logits, got " + logits.length);
         }
         return TopK.of(logits, Math.min(k, logits.length), labels);
+    }
+
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new EfficientFormerException("k must be at least 1, got " + k);
+        }
     }
 
     /** Frees every plan after predictions in flight finish. Idempotent. */
