@@ -101,9 +101,29 @@ public final class EfficientFormerModel implements AutoCloseable {
      */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
         Backend backend = BackendSelector.select(options.backend());
-        EfficientFormerSpec spec = SpecDerivation.derive(weights);
-        Graph g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+        EfficientFormerSpec spec;
+        Graph g;
+        try {
+            spec = SpecDerivation.derive(weights);
+            g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+        } catch (InternalError e) {
+            throw mappedFileFault(weights.path(), e);
+        }
         return new EfficientFormerModel(spec, g, backend, options);
+    }
+
+    /**
+     * The JVM turns the SIGBUS of reading a memory-mapped page that no longer exists (the file
+     * was truncated by another process after it was mapped) into this InternalError: say so,
+     * naming the file, instead of "internal error". Any other InternalError is rethrown.
+     */
+    static RuntimeException mappedFileFault(Path file, InternalError e) {
+        if (e.getMessage() != null && e.getMessage().contains("fault occurred in an unsafe memory access")) {
+            return new dev.efficientformer.weights.CheckpointException(file + " changed while it was being read (truncated"
+                    + " by another process after it was opened?): replace checkpoint files by renaming a complete copy"
+                    + " over them, never by rewriting them in place", e);
+        }
+        throw e;
     }
 
     /** The architecture read from the checkpoint. */
