@@ -48,7 +48,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
  * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
  * when the cores are busy, a prediction waits for them instead of oversubscribing. {@link #close()} is idempotent, waits for predictions in flight, and frees every
- * plan; any use after it throws {@link IllegalStateException}.
+ * plan; any prediction after it throws {@link IllegalStateException}.
+ *
+ * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
+ * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked
+ * unless {@link ModelOptions#rejectNonFinite()} is on; otherwise the logits they give are
+ * unspecified (NaN on the Java backend, possibly finite on oneDNN), and later predictions are not
+ * affected. The checkpoint file is not used after {@link #load} returns.
  */
 public final class EfficientFormerModel implements AutoCloseable {
     private final EfficientFormerSpec spec;
@@ -195,7 +201,9 @@ public final class EfficientFormerModel implements AutoCloseable {
      * (NCHW, native order), {@code logits} receives {@code batch x classes} floats. Nothing is
      * allocated once a plan for this batch size exists.
      *
-     * @throws EfficientFormerException when a segment has the wrong size
+     * @throws EfficientFormerException when a segment has the wrong size or {@code logits} is
+     *     read-only (checked before a plan is compiled for {@code batch}), or, with
+     *     {@link ModelOptions#rejectNonFinite()}, when the input holds NaN or an infinity
      * @throws IllegalStateException after {@link #close()}
      */
     public void predict(MemorySegment input, int batch, MemorySegment logits) {
