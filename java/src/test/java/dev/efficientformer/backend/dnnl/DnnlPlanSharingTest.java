@@ -78,11 +78,17 @@ class DnnlPlanSharingTest {
         }
         start.countDown();
         int ok = 0;
+        int refused = 0;
         for (Future<int[]> f : results) {
-            ok += f.get()[0];
+            int[] r = f.get();
+            ok += r[0];
+            refused += r[1];
         }
         pool.shutdown();
-        assertTrue(ok >= 300, "at least one thread's worth of runs succeeded: " + ok);
+        // How many are refused depends on the scheduler; every attempt is accounted for, each
+        // success was exact (checked above), and the plan did work.
+        assertEquals(900, ok + refused);
+        assertTrue(ok > 0, "no run succeeded (" + refused + " refused)");
 
         // Close while another thread runs: close waits, the runner sees only results or "closed".
         CountDownLatch running = new CountDownLatch(1);
