@@ -43,12 +43,14 @@ public final class Limits {
             PROPERTY_PREFIX + "checkpoint.tensors", 16_384, "tensors");
 
     /**
-     * Largest sum of the tensors' sizes in one checkpoint, in bytes (default 4 GiB; L7 is 330 MB).
+     * Largest sum of the tensors' sizes in one checkpoint, in bytes (default 1 GiB; L7 is 330 MB).
      * For a {@code .pth} it counts each tensor's logical size, so a small storage viewed through
-     * zero strides as a huge tensor is refused before anything is copied.
+     * zero strides as a huge tensor is refused before anything is copied. A model keeps its
+     * weights on the Java heap as float32, so loading a checkpoint at this limit can need up to
+     * twice as much heap (float16 is widened): lower it to fit small heaps.
      */
     public static final Limit CHECKPOINT_TOTAL_BYTES = new Limit("total tensor size",
-            PROPERTY_PREFIX + "checkpoint.totalBytes", 4L << 30, "bytes");
+            PROPERTY_PREFIX + "checkpoint.totalBytes", 1L << 30, "bytes");
 
     /**
      * Largest {@code data.pkl} in a {@code .pth}, in bytes (default 16 MiB; a state dict's pickle

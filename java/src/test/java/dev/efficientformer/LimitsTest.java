@@ -179,7 +179,7 @@ class LimitsTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = mx.getCurrentThreadAllocatedBytes();
         refused(CheckpointException.class, () -> TorchCheckpoint.open(file).close(), file.toString(),
-                "tensors of 8589934592 bytes or more exceeds the limit of 4294967296 bytes",
+                "tensors of 8589934592 bytes or more exceeds the limit of 1073741824 bytes",
                 "-Defficientformer.limits.checkpoint.totalBytes=8589934592");
         assertTrue(mx.getCurrentThreadAllocatedBytes() - before < 16 << 20, "refused without copying");
         System.setProperty("efficientformer.limits.checkpoint.totalBytes", "8589934592");
