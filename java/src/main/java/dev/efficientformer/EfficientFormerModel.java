@@ -27,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -47,7 +48,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
  * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
  * when the cores are busy, a prediction waits for them instead of oversubscribing. {@link #close()} is idempotent, waits for predictions in flight, and frees every
- * plan; any use after it throws {@link IllegalStateException}.
+ * plan; any prediction after it throws {@link IllegalStateException}.
+ *
+ * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
+ * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked
+ * unless {@link ModelOptions#rejectNonFinite()} is on; otherwise the logits they give are
+ * unspecified (NaN on the Java backend, possibly finite on oneDNN), and later predictions are not
+ * affected. The checkpoint file is not used after {@link #load} returns.
  */
 public final class EfficientFormerModel implements AutoCloseable {
     private final EfficientFormerSpec spec;
@@ -100,9 +107,29 @@ public final class EfficientFormerModel implements AutoCloseable {
      */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
         Backend backend = BackendSelector.select(options.backend());
-        EfficientFormerSpec spec = SpecDerivation.derive(weights);
-        Graph g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+        EfficientFormerSpec spec;
+        Graph g;
+        try {
+            spec = SpecDerivation.derive(weights);
+            g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+        } catch (InternalError e) {
+            throw mappedFileFault(weights.path(), e);
+        }
         return new EfficientFormerModel(spec, g, backend, options);
+    }
+
+    /**
+     * The JVM turns the SIGBUS of reading a memory-mapped page that no longer exists (the file
+     * was truncated by another process after it was mapped) into this InternalError: say so,
+     * naming the file, instead of "internal error". Any other InternalError is rethrown.
+     */
+    static RuntimeException mappedFileFault(Path file, InternalError e) {
+        if (e.getMessage() != null && e.getMessage().contains("fault occurred in an unsafe memory access")) {
+            return new dev.efficientformer.weights.CheckpointException(file + " changed while it was being read (truncated"
+                    + " by another process after it was opened?): replace checkpoint files by renaming a complete copy"
+                    + " over them, never by rewriting them in place", e);
+        }
+        throw e;
     }
 
     /** The architecture read from the checkpoint. */
@@ -174,11 +201,17 @@ public final class EfficientFormerModel implements AutoCloseable {
      * (NCHW, native order), {@code logits} receives {@code batch x classes} floats. Nothing is
      * allocated once a plan for this batch size exists.
      *
-     * @throws EfficientFormerException when a segment has the wrong size
+     * @throws EfficientFormerException when a segment has the wrong size or {@code logits} is
+     *     read-only (checked before a plan is compiled for {@code batch}), or, with
+     *     {@link ModelOptions#rejectNonFinite()}, when the input holds NaN or an infinity
      * @throws IllegalStateException after {@link #close()}
      */
     public void predict(MemorySegment input, int batch, MemorySegment logits) {
         checkBatch(batch);
+        checkSegments(input, batch, logits);
+        if (options.rejectNonFinite()) {
+            checkFinite(input);
+        }
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
         try {
@@ -205,6 +238,10 @@ public final class EfficientFormerModel implements AutoCloseable {
      */
     public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
         checkBatch(batch);
+        checkSegments(input, batch, logits);
+        if (options.rejectNonFinite()) {
+            checkFinite(input);
+        }
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
         try {
@@ -232,6 +269,44 @@ public final class EfficientFormerModel implements AutoCloseable {
     private void checkBatch(int batch) {
         if (batch < 1) {
             throw new EfficientFormerException("batch must be at least 1, got " + batch);
+        }
+    }
+
+    /** Before any plan is compiled for {@code batch}: a wrong size must not cost a compilation. */
+    private void checkSegments(MemorySegment input, int batch, MemorySegment logits) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(logits, "logits");
+        long inFloats = (long) batch * inputFloatsPerImage();
+        if (input.byteSize() != inFloats * Float.BYTES) {
+            throw new EfficientFormerException("input segment holds " + input.byteSize() + " bytes, a batch of " + batch
+                    + " needs " + inFloats + " floats (" + batch + " x 3 x " + options.imageSize() + " x "
+                    + options.imageSize() + ", " + inFloats * Float.BYTES + " bytes)");
+        }
+        long outFloats = (long) batch * numClasses();
+        if (logits.byteSize() != outFloats * Float.BYTES) {
+            throw new EfficientFormerException("logits segment holds " + logits.byteSize() + " bytes, a batch of " + batch
+                    + " writes " + outFloats + " floats (" + batch + " x " + numClasses() + " classes, "
+                    + outFloats * Float.BYTES + " bytes)");
+        }
+        if (logits.isReadOnly()) {
+            throw new EfficientFormerException("logits segment is read-only");
+        }
+    }
+
+    /** The {@link ModelOptions#rejectNonFinite()} check: the first NaN or infinity, located. */
+    private void checkFinite(MemorySegment input) {
+        long n = input.byteSize() / Float.BYTES;
+        for (long i = 0; i < n; i++) {
+            float v = input.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i);
+            if (!Float.isFinite(v)) {
+                int side = options.imageSize();
+                long plane = (long) side * side;
+                long image = i / (3 * plane);
+                long within = i % (3 * plane);
+                throw new EfficientFormerException("input value " + i + " (image " + image + ", channel " + within / plane
+                        + ", row " + within % plane / side + ", column " + within % side + ") is " + v
+                        + "; this model rejects non-finite inputs (ModelOptions.rejectNonFinite)");
+            }
         }
     }
 
@@ -271,11 +346,16 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** The {@code k} most probable classes of each image file, run as one batch. */
     public List<List<Prediction>> classify(List<Path> imageFiles, int k) {
+        checkK(k);
         int n = imageFiles.size();
         if (n == 0) {
             return List.of();
         }
         int per = inputFloatsPerImage();
+        if ((long) n * per > Integer.MAX_VALUE - 8) {
+            throw new EfficientFormerException(n + " images do not fit in one batch of Java arrays (at most "
+                    + (Integer.MAX_VALUE - 8) / per + "): classify them in smaller lists");
+        }
         float[] batch = new float[n * per];
         for (int i = 0; i < n; i++) {
             System.arraycopy(preprocessor.toChw(imageFiles.get(i)), 0, batch, i * per, per);
@@ -290,10 +370,17 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** The {@code k} largest of one image's logits with softmax probabilities and labels. */
     public List<Prediction> topK(float[] logits, int k) {
+        checkK(k);
         if (logits.length != numClasses()) {
             throw new EfficientFormerException("expected " + numClasses() + " logits, got " + logits.length);
         }
         return TopK.of(logits, Math.min(k, logits.length), labels);
+    }
+
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new EfficientFormerException("k must be at least 1, got " + k);
+        }
     }
 
     /** Frees every plan after predictions in flight finish. Idempotent. */

@@ -12,10 +12,17 @@ import java.util.Locale;
  *     or {@code acl}
  * @param threads threads each prediction may use (at least 1)
  * @param imageSize side of the square model input, 193 to 224 (the last stage must be 7x7)
+ * @param rejectNonFinite whether every prediction first checks its input for NaN and infinities
+ *     and throws {@link EfficientFormerException} naming the first one (off by default: the check
+ *     reads the whole input once more). When off, non-finite inputs are run like any other: no
+ *     exception, and the logits are unspecified (in practice NaN)
  */
-public record ModelOptions(String backend, int threads, int imageSize) {
+public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite) {
     /** Options; the backend name is lower-cased and checked. */
     public ModelOptions {
+        if (backend == null) {
+            throw new EfficientFormerException("backend must not be null (choose auto, dnnl, java or acl)");
+        }
         backend = backend.toLowerCase(Locale.ROOT);
         if (!backend.equals("auto") && !backend.equals("dnnl") && !backend.equals("java") && !backend.equals("acl")) {
             throw new EfficientFormerException("unknown backend \"" + backend + "\" (choose auto, dnnl, java or acl)");
@@ -25,23 +32,33 @@ public record ModelOptions(String backend, int threads, int imageSize) {
         }
     }
 
-    /** Automatic backend, one thread, 224x224 images. */
+    /** Options that accept non-finite inputs (see {@link #rejectNonFinite()}). */
+    public ModelOptions(String backend, int threads, int imageSize) {
+        this(backend, threads, imageSize, false);
+    }
+
+    /** Automatic backend, one thread, 224x224 images, non-finite inputs accepted. */
     public static ModelOptions defaults() {
-        return new ModelOptions("auto", 1, 224);
+        return new ModelOptions("auto", 1, 224, false);
     }
 
     /** These options with another backend. */
     public ModelOptions withBackend(String name) {
-        return new ModelOptions(name, threads, imageSize);
+        return new ModelOptions(name, threads, imageSize, rejectNonFinite);
     }
 
     /** These options with another thread count. */
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(backend, n, imageSize);
+        return new ModelOptions(backend, n, imageSize, rejectNonFinite);
     }
 
     /** These options with another image size. */
     public ModelOptions withImageSize(int side) {
-        return new ModelOptions(backend, threads, side);
+        return new ModelOptions(backend, threads, side, rejectNonFinite);
+    }
+
+    /** These options with the NaN and infinity check of inputs on or off (see {@link #rejectNonFinite()}). */
+    public ModelOptions withRejectNonFinite(boolean reject) {
+        return new ModelOptions(backend, threads, imageSize, reject);
     }
 }

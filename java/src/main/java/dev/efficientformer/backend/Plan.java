@@ -6,9 +6,12 @@ import java.lang.foreign.MemorySegment;
  * A graph compiled for one batch size and thread count: weights in the backend's layout,
  * activations preallocated. Running allocates no native memory.
  *
- * <p>Thread-safety: not thread-safe. One thread at a time may call {@link #run}; which thread
- * does not matter (plans hold no thread-local state). {@code Model} pools plans so that many
- * threads can predict at once.
+ * <p>Thread-safety: one run at a time. One thread at a time may call {@link #run}; which thread
+ * does not matter (plans hold no thread-local state). {@code EfficientFormerModel} pools plans so
+ * that many threads can predict at once. Implementations should enforce this with a
+ * {@link PlanGuard} (the oneDNN plan does): a concurrent run or a use after close then throws
+ * {@link IllegalStateException} instead of corrupting results or touching freed memory, and
+ * {@link #close()} waits for a run in progress.
  */
 public interface Plan extends AutoCloseable {
 

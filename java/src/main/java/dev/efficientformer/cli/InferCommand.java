@@ -1,5 +1,6 @@
 package dev.efficientformer.cli;
 
+import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.model.EfficientFormerSpec;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the model on a raw float32 tensor (preprocessed images, NCHW) and write the logits.",
             "Input and output are little-endian float32 without a header; the output is [N, classes].",
+            "An input holding NaN or an infinity is refused, naming the first such value.",
             "Prints one summary line on standard output."})
 public final class InferCommand implements Callable<Integer> {
     @Spec
@@ -55,13 +57,19 @@ public final class InferCommand implements Callable<Integer> {
         CliFiles.requireReadableFile(input, "input");
         RawFloats.checkSize(input, shape.elements(), shape.toString());
         long t0 = System.nanoTime();
-        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(shape.h()));
+        // Raw floats from a file may hold NaN or infinities, whose logits would be meaningless
+        // (oneDNN can even make them look finite): refuse them, naming the first.
+        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(shape.h()).withRejectNonFinite(true));
              Arena arena = Arena.ofConfined()) {
             long t1 = System.nanoTime();
             MemorySegment in = RawFloats.read(input, shape.elements(), shape.toString(), arena);
             MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) shape.n() * model.numClasses());
             long t2 = System.nanoTime();
-            model.predict(in, shape.n(), logits);
+            try {
+                model.predict(in, shape.n(), logits);
+            } catch (EfficientFormerException e) {
+                throw new EfficientFormerException(input + ": " + e.getMessage(), e);
+            }
             long t3 = System.nanoTime();
             RawFloats.write(output, logits);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote logits [%d, %d] float32 to %s (backend %s, %d thread%s; load %.1f ms, inference %.1f ms)%n",

@@ -1,5 +1,6 @@
 package dev.efficientformer.image;
 
+import dev.efficientformer.Limits;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,20 +45,21 @@ public final class ImageDecoder {
      * ({@code Image.MAX_IMAGE_PIXELS}, about 89.5 megapixels). A 100-megapixel RGB image takes
      * about 300 MB once decoded.
      */
-    public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+    public static final long DEFAULT_MAX_PIXELS = Limits.IMAGE_PIXELS.defaultValue();
 
-    private static final ImageDecoder DEFAULT = new ImageDecoder(DEFAULT_MAX_PIXELS);
+    private static final ImageDecoder DEFAULT = new ImageDecoder(0);
 
+    /** The explicit limit, or 0 for {@link Limits#IMAGE_PIXELS} read at each decode. */
     private final long maxPixels;
 
     private ImageDecoder(long maxPixels) {
-        if (maxPixels <= 0) {
-            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
-        }
         this.maxPixels = maxPixels;
     }
 
-    /** A decoder with the {@link #DEFAULT_MAX_PIXELS} limit. */
+    /**
+     * A decoder with the limit {@link Limits#IMAGE_PIXELS}: {@link #DEFAULT_MAX_PIXELS} unless the
+     * system property {@code efficientformer.limits.image.pixels} says otherwise (read at each decode).
+     */
     public static ImageDecoder withDefaults() {
         return DEFAULT;
     }
@@ -68,12 +70,15 @@ public final class ImageDecoder {
      * @throws IllegalArgumentException if {@code maxPixels} is not positive
      */
     public static ImageDecoder withMaxPixels(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
         return new ImageDecoder(maxPixels);
     }
 
-    /** The largest accepted width times height. */
+    /** The largest accepted width times height (for the default decoder, the limit in force now). */
     public long maxPixels() {
-        return maxPixels;
+        return maxPixels > 0 ? maxPixels : Limits.IMAGE_PIXELS.value();
     }
 
     /**
@@ -186,11 +191,14 @@ public final class ImageDecoder {
             throw new ImageDecodingException("image " + source + " declares an empty size " + width + "x" + height);
         }
         long pixels = (long) width * height;
-        if (pixels > maxPixels) {
+        long limit = maxPixels();
+        if (pixels > limit) {
+            String how = maxPixels > 0 ? "raise it with ImageDecoder.withMaxPixels(" + pixels + ") if the image is trusted"
+                    : "raise it with -D" + Limits.IMAGE_PIXELS.property() + "=" + pixels + " or ImageDecoder.withMaxPixels("
+                            + pixels + ") if the image is trusted";
             throw new ImageDecodingException("image " + source + " is " + width + "x" + height + " = " + pixels
-                    + " pixels, above this decoder's limit of " + maxPixels + " pixels (a guard against"
-                    + " decompression bombs); if the image is trusted, raise the limit with"
-                    + " ImageDecoder.withMaxPixels(" + pixels + ")");
+                    + " pixels, above the image pixel limit of " + limit + " pixels, a guard against decompression bombs ("
+                    + how + ")");
         }
     }
 

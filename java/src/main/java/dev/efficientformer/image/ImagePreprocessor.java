@@ -75,8 +75,10 @@ public final class ImagePreprocessor {
         Objects.requireNonNull(image, "image");
         ResizeCropGeometry g = ResizeCropGeometry.of(image.width(), image.height(), config.resizeShortSide(),
                 config.cropSize());
-        RgbImage resized = PilResize.resize(image, g.resizedWidth(), g.resizedHeight(), config.interpolation());
-        return cropAndNormalise(resized, g.cropLeft(), g.cropTop());
+        // Only the crop is resized: the full resized image of a thin strip can have billions of pixels.
+        RgbImage cropped = PilResize.resizeCrop(image, g.resizedWidth(), g.resizedHeight(), config.interpolation(),
+                g.cropLeft(), g.cropTop(), config.cropSize(), config.cropSize());
+        return cropAndNormalise(cropped, 0, 0);
     }
 
     /**

@@ -31,26 +31,57 @@ public final class PilResize {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(filter, "filter");
         RgbImage.checkSize(width, height);
-        boolean horizontal = width != source.width();
-        boolean vertical = height != source.height();
-        if (!horizontal && !vertical) {
+        if (width == source.width() && height == source.height()) {
             return source;
         }
-        ResampleCoefficients rows = ResampleCoefficients.compute(source.height(), height, filter);
-        byte[] pixels = source.pixels();
-        int rowOffset = 0;
-        int rowsHeld = source.height();
+        return resizeCrop(source, width, height, filter, 0, 0, width, height);
+    }
+
+    /**
+     * The {@code cropWidth x cropHeight} window at ({@code left}, {@code top}) of {@code source}
+     * resized to {@code width x height}: bit-identical to cropping the result of
+     * {@link #resize}, but only the window is computed, so a resize to billions of pixels (a
+     * 1-pixel-high strip enlarged to a 235-pixel short side) costs no more than any other.
+     *
+     * @throws IllegalArgumentException if a size is not positive or the window is not inside the
+     *     resized image
+     */
+    static RgbImage resizeCrop(RgbImage source, long width, long height, Interpolation filter, long left, long top,
+                               int cropWidth, int cropHeight) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(filter, "filter");
+        RgbImage.checkSize(cropWidth, cropHeight);
+        if (width <= 0 || height <= 0 || left < 0 || top < 0 || left > width - cropWidth || top > height - cropHeight) {
+            throw new IllegalArgumentException("crop " + cropWidth + "x" + cropHeight + " at (" + left + ", " + top
+                    + ") is not inside a " + width + "x" + height + " image");
+        }
+        boolean horizontal = width != source.width();
+        boolean vertical = height != source.height();
+        ResampleCoefficients rows = vertical
+                ? ResampleCoefficients.compute(source.height(), height, filter, top, cropHeight) : null;
+        // Only the input rows the vertical pass reads are resampled, as Pillow does.
+        int firstRow = vertical ? rows.firstUsed() : (int) top;
+        int rowCount = vertical ? rows.endUsed() - firstRow : cropHeight;
+        byte[] pixels;
         if (horizontal) {
-            ResampleCoefficients columns = ResampleCoefficients.compute(source.width(), width, filter);
-            // Only the input rows the vertical pass reads are resampled, as Pillow does.
-            rowOffset = vertical ? rows.firstUsed() : 0;
-            rowsHeld = vertical ? rows.endUsed() - rowOffset : source.height();
-            pixels = horizontalPass(pixels, source.width(), rowOffset, rowsHeld, columns);
+            ResampleCoefficients columns = ResampleCoefficients.compute(source.width(), width, filter, left, cropWidth);
+            pixels = horizontalPass(source.pixels(), source.width(), firstRow, rowCount, columns);
+        } else {
+            pixels = columns(source.pixels(), source.width(), firstRow, rowCount, (int) left, cropWidth);
         }
         if (vertical) {
-            pixels = verticalPass(pixels, width, rowOffset, rows);
+            pixels = verticalPass(pixels, cropWidth, firstRow, rows);
         }
-        return RgbImage.wrap(width, height, pixels);
+        return RgbImage.wrap(cropWidth, cropHeight, pixels);
+    }
+
+    /** Columns {@code left .. left + count - 1} of rows {@code firstRow ..} (a pass that is skipped). */
+    private static byte[] columns(byte[] in, int inWidth, int firstRow, int rowCount, int left, int count) {
+        byte[] out = new byte[count * rowCount * 3];
+        for (int y = 0; y < rowCount; y++) {
+            System.arraycopy(in, ((firstRow + y) * inWidth + left) * 3, out, y * count * 3, count * 3);
+        }
+        return out;
     }
 
     private static byte[] horizontalPass(byte[] in, int inWidth, int firstRow, int rowCount, ResampleCoefficients k) {

@@ -40,8 +40,27 @@ final class ResampleCoefficients {
      * axis, over the whole input (Pillow's default box {@code (0, inSize)}).
      */
     static ResampleCoefficients compute(int inSize, int outSize, Interpolation filter) {
+        if (outSize <= 0) {
+            throw new IllegalArgumentException("sizes must be positive: in " + inSize + ", out " + outSize);
+        }
+        return compute(inSize, outSize, filter, 0, outSize);
+    }
+
+    /**
+     * The windows of output pixels {@code firstOut .. firstOut + count - 1} only, of a pass that
+     * maps {@code inSize} input pixels onto {@code outSize} output pixels. Each window depends only
+     * on its own index and the two sizes, so these are exactly the windows {@link #compute(int,
+     * int, Interpolation)} would give those pixels; output index {@code i} of the result is pixel
+     * {@code firstOut + i}. This is what lets a resize followed by a crop compute only the crop,
+     * however large the resized image would be.
+     */
+    static ResampleCoefficients compute(int inSize, long outSize, Interpolation filter, long firstOut, int count) {
         if (inSize <= 0 || outSize <= 0) {
             throw new IllegalArgumentException("sizes must be positive: in " + inSize + ", out " + outSize);
+        }
+        if (count <= 0 || firstOut < 0 || firstOut > outSize - count) {
+            throw new IllegalArgumentException("output window [" + firstOut + ", " + firstOut + " + " + count
+                    + ") is not inside 0.." + outSize);
         }
         double scale = (double) inSize / outSize;
         // Shrinking widens the kernel by the scale factor so it averages (antialiases);
@@ -51,15 +70,16 @@ final class ResampleCoefficients {
         int windowSize = (int) Math.ceil(support) * 2 + 1;
         double invFilterScale = 1.0 / filterScale;
 
-        int[] firsts = new int[outSize];
-        int[] counts = new int[outSize];
-        double[] weights = new double[Math.multiplyExact(outSize, windowSize)];
-        for (int xx = 0; xx < outSize; xx++) {
+        int[] firsts = new int[count];
+        int[] counts = new int[count];
+        double[] weights = new double[Math.multiplyExact(count, windowSize)];
+        for (int i = 0; i < count; i++) {
+            long xx = firstOut + i;
             double center = (xx + 0.5) * scale;
             // (int) truncates toward zero, as C's cast does; Pillow calls this rounding.
             int xmin = Math.max((int) (center - support + 0.5), 0);
             int xmax = Math.min((int) (center + support + 0.5), inSize) - xmin;
-            int base = xx * windowSize;
+            int base = i * windowSize;
             double sum = 0.0;
             for (int x = 0; x < xmax; x++) {
                 // Keep Pillow's expression order: (int + int) - center + 0.5, then times 1/filterscale.
@@ -72,10 +92,10 @@ final class ResampleCoefficients {
                     weights[base + x] /= sum;
                 }
             }
-            firsts[xx] = xmin;
-            counts[xx] = xmax;
+            firsts[i] = xmin;
+            counts[i] = xmax;
         }
-        return new ResampleCoefficients(outSize, windowSize, firsts, counts, weights);
+        return new ResampleCoefficients(count, windowSize, firsts, counts, weights);
     }
 
     private static int[] toFixedPoint(double[] weights) {
@@ -89,7 +109,7 @@ final class ResampleCoefficients {
         return out;
     }
 
-    /** Number of output pixels. */
+    /** Number of output pixels (in the window, for a windowed pass). */
     int outSize() {
         return outSize;
     }

@@ -9,18 +9,21 @@ package dev.efficientformer.image;
  * then truncation), and each crop offset is {@code int(round((size - crop) / 2.0))}, where
  * Python's {@code round} rounds half to even ({@code 64.5 -> 64}, {@code 5.5 -> 6}).
  *
+ * <p>Sizes are longs: an image of extreme aspect ratio resizes to more pixels than an int counts
+ * (only the crop is ever computed, see {@link PilResize#resizeCrop}).
+ *
  * @param resizedWidth width after the shorter-side resize
  * @param resizedHeight height after the shorter-side resize
  * @param cropLeft first column of the crop in the resized image
  * @param cropTop first row of the crop in the resized image
  */
-record ResizeCropGeometry(int resizedWidth, int resizedHeight, int cropLeft, int cropTop) {
+record ResizeCropGeometry(long resizedWidth, long resizedHeight, long cropLeft, long cropTop) {
 
     /** The geometry for a {@code width x height} image, shorter side to {@code shortSide}, crop {@code crop}. */
     static ResizeCropGeometry of(int width, int height, int shortSide, int crop) {
         RgbImage.checkSize(width, height);
-        int resizedWidth;
-        int resizedHeight;
+        long resizedWidth;
+        long resizedHeight;
         if (width <= height) {
             resizedWidth = shortSide;
             resizedHeight = longSide(shortSide, height, width);
@@ -33,13 +36,13 @@ record ResizeCropGeometry(int resizedWidth, int resizedHeight, int cropLeft, int
     }
 
     /** Python's {@code int(short_side * long / short)}: exact product, one rounded division, truncation. */
-    static int longSide(int shortSide, int longSize, int shortSize) {
+    static long longSide(int shortSide, int longSize, int shortSize) {
         double exact = (double) ((long) shortSide * longSize) / shortSize;
-        return (int) exact;
+        return (long) exact;
     }
 
     /** torchvision's {@code int(round((size - crop) / 2.0))}; {@link Math#rint} rounds half to even like Python. */
-    static int centerCropOffset(int size, int crop) {
-        return (int) Math.rint((size - crop) / 2.0);
+    static long centerCropOffset(long size, int crop) {
+        return (long) Math.rint((size - crop) / 2.0);
     }
 }

@@ -1,6 +1,5 @@
 package dev.efficientformer.json;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,11 +34,21 @@ public final class Json {
     /** Deepest nesting of arrays and objects accepted. */
     public static final int MAX_DEPTH = 64;
 
+    /**
+     * Most digits in an integer accepted: far beyond any long, and short enough that
+     * {@link BigInteger}'s quadratic parsing stays instant (a 2-million-digit integer would take
+     * a minute).
+     */
+    public static final int MAX_INTEGER_DIGITS = 1000;
+
     private final String text;
+    private final long maxValues;
+    private long values;
     private int pos;
 
-    private Json(String text) {
+    private Json(String text, long maxValues) {
         this.text = text;
+        this.maxValues = maxValues;
     }
 
     /**
@@ -48,7 +57,19 @@ public final class Json {
      * @throws JsonFormatException with the offset of the first error
      */
     public static Object parse(String text) {
-        Json p = new Json(text);
+        return parse(text, Long.MAX_VALUE);
+    }
+
+    /**
+     * Parses one JSON value that may hold at most {@code maxValues} values (objects, arrays,
+     * strings, numbers and literals, counted at every depth; object keys are not counted), so
+     * that the memory the result takes is bounded before it is allocated.
+     *
+     * @throws JsonTooLargeException when there are more values
+     * @throws JsonFormatException with the offset of the first error
+     */
+    public static Object parse(String text, long maxValues) {
+        Json p = new Json(text, maxValues);
         p.skipWhitespace();
         Object v = p.value(0);
         p.skipWhitespace();
@@ -63,9 +84,20 @@ public final class Json {
      *
      * @throws JsonFormatException when it is not well formed or not an object
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) {
-        Object v = parse(text);
+        return parseObject(text, Long.MAX_VALUE);
+    }
+
+    /**
+     * Parses a document that must be a JSON object of at most {@code maxValues} values (see
+     * {@link #parse(String, long)}).
+     *
+     * @throws JsonTooLargeException when there are more values
+     * @throws JsonFormatException when it is not well formed or not an object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text, long maxValues) {
+        Object v = parse(text, maxValues);
         if (!(v instanceof Map)) {
             throw new JsonFormatException("expected a JSON object at offset 0");
         }
@@ -75,6 +107,9 @@ public final class Json {
     private Object value(int depth) {
         if (pos >= text.length()) {
             throw error("unexpected end of input");
+        }
+        if (++values > maxValues) {
+            throw new JsonTooLargeException("JSON holds more than " + maxValues + " values (at offset " + pos + ")", maxValues);
         }
         char c = text.charAt(pos);
         return switch (c) {
@@ -257,10 +292,19 @@ public final class Json {
         }
         String s = text.substring(start, pos);
         if (integral) {
+            int digits = s.length() - (s.charAt(0) == '-' ? 1 : 0);
+            if (digits > MAX_INTEGER_DIGITS) {
+                pos = start;
+                throw error("integer of " + digits + " digits (at most " + MAX_INTEGER_DIGITS + " are accepted)");
+            }
+            if (digits <= 18) {
+                return Long.parseLong(s);
+            }
             BigInteger b = new BigInteger(s);
             return b.bitLength() < 64 ? (Object) b.longValue() : b;
         }
-        return new BigDecimal(s).doubleValue();
+        // Correctly rounded like BigDecimal.doubleValue(), but linear in the length of the text.
+        return Double.parseDouble(s);
     }
 
     private Object literal(String word, Object v) {

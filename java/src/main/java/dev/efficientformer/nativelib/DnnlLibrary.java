@@ -240,7 +240,11 @@ public final class DnnlLibrary {
             keep = true;
             return new DnnlLibrary(source, file, v);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            attempts.add(source + ": " + e.getMessage());
+            // The JDK says only "Cannot open library <path>": say why, where the header tells.
+            String why = file == null ? "" : ElfCheck.problem(file, Platform.current()).map(p -> ": " + p)
+                    .orElse(": the dynamic linker refused it although its ELF header is right for " + Platform.current()
+                            + " (a dependency missing? `ldd " + file + "` lists them)");
+            attempts.add(source + ": " + e.getMessage() + why);
             return null;
         } catch (Throwable t) {
             attempts.add(source + ": " + t);

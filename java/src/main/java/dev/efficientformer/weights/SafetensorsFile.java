@@ -1,7 +1,9 @@
 package dev.efficientformer.weights;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.Limits;
 import dev.efficientformer.json.Json;
+import dev.efficientformer.json.JsonTooLargeException;
 import dev.efficientformer.tensor.DType;
 import dev.efficientformer.tensor.Layout;
 import dev.efficientformer.tensor.Shape;
@@ -31,7 +33,7 @@ import java.util.Map;
  * not a 50 MB read.
  *
  * <p>The header is untrusted and checked before any view is made, with the rules of the reference
- * implementation: its length fits the file and a limit, it is UTF-8 JSON without duplicate keys,
+ * implementation: its length fits the file and {@link Limits#SAFETENSORS_HEADER_BYTES}, it is UTF-8 JSON without duplicate keys,
  * every entry has a known dtype, a non-negative shape and {@code data_offsets} whose length is
  * exactly shape x dtype size, and the byte ranges lie inside the data area, in one contiguous run
  * without overlaps or holes that covers it exactly.
@@ -41,8 +43,11 @@ import java.util.Map;
  * so a read after (or during) close fails with {@link IllegalStateException}, never a crash.
  */
 public final class SafetensorsFile implements WeightFile {
-    /** Largest header accepted (the reference implementation's limit). */
-    public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+    /**
+     * Default largest header accepted; the limit in force is {@link Limits#SAFETENSORS_HEADER_BYTES}
+     * (system property {@code efficientformer.limits.safetensors.headerBytes}).
+     */
+    public static final long MAX_HEADER_BYTES = Limits.SAFETENSORS_HEADER_BYTES.defaultValue();
 
     private static final String METADATA_KEY = "__metadata__";
 
@@ -67,7 +72,8 @@ public final class SafetensorsFile implements WeightFile {
     /**
      * Maps and validates a safetensors file.
      *
-     * @throws CheckpointException naming the file and what is wrong with it
+     * @throws CheckpointException naming the file and what is wrong with it, or the limit (see
+     *     {@link Limits}) it exceeds
      */
     public static SafetensorsFile open(Path path) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
@@ -84,37 +90,61 @@ public final class SafetensorsFile implements WeightFile {
                 }
                 file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             }
-            long headerLength = file.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0);
-            long available = file.byteSize() - 8;
-            if (headerLength < 0 || headerLength > available) {
-                throw new CheckpointException(path + ": header length " + Long.toUnsignedString(headerLength)
-                        + " runs past the end of the file (" + available + " bytes after the length field)");
-            }
-            if (headerLength > MAX_HEADER_BYTES) {
-                throw new CheckpointException(path + ": header of " + headerLength + " bytes exceeds the "
-                        + MAX_HEADER_BYTES + "-byte limit");
-            }
-            if (headerLength < 2) {
-                throw new CheckpointException(path + ": header of " + headerLength + " bytes cannot be a JSON object");
-            }
-            String header = decodeUtf8(path, file.asSlice(8, headerLength));
-            MemorySegment data = file.asSlice(8 + headerLength);
-            Map<String, Object> json;
-            try {
-                json = Json.parseObject(header);
-            } catch (EfficientFormerException e) {
-                throw new CheckpointException(path + ": header is not a valid JSON object: " + e.getMessage(), e);
-            }
-            Map<String, String> metadata = parseMetadata(path, json.get(METADATA_KEY));
-            Map<String, Entry> entries = parseEntries(path, json, data.byteSize());
-            return new SafetensorsFile(path, arena, data, entries, metadata);
+            return read(path, file, arena);
         } catch (IOException e) {
             arena.close();
             throw new CheckpointException(path + ": cannot read: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
         }
+    }
+
+    /**
+     * Validates a safetensors file held in {@code file} (a mapping or any other segment); the
+     * result owns {@code arena} and closes it when closed. {@code path} is only used in messages.
+     * For the fuzz tests, which feed bytes without a file.
+     */
+    static SafetensorsFile read(Path path, MemorySegment file, Arena arena) {
+        if (file.byteSize() < 8) {
+            throw new CheckpointException(path + ": not a safetensors file: " + file.byteSize()
+                    + " bytes, shorter than the 8-byte header length");
+        }
+        long headerLength = file.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0);
+        long available = file.byteSize() - 8;
+        if (headerLength < 0 || headerLength > available) {
+            throw new CheckpointException(path + ": header length " + Long.toUnsignedString(headerLength)
+                    + " runs past the end of the file (" + available + " bytes after the length field)");
+        }
+        if (Limits.SAFETENSORS_HEADER_BYTES.isExceededBy(headerLength)) {
+            throw new CheckpointException(path + ": " + Limits.SAFETENSORS_HEADER_BYTES.exceeded(headerLength));
+        }
+        if (headerLength < 2) {
+            throw new CheckpointException(path + ": header of " + headerLength + " bytes cannot be a JSON object");
+        }
+        long dataSize = available - headerLength;
+        if (Limits.CHECKPOINT_TOTAL_BYTES.isExceededBy(dataSize)) {
+            throw new CheckpointException(path + ": " + Limits.CHECKPOINT_TOTAL_BYTES.exceeded(
+                    "tensor data of " + dataSize + " bytes", dataSize));
+        }
+        String header = decodeUtf8(path, file.asSlice(8, headerLength));
+        MemorySegment data = file.asSlice(8 + headerLength);
+        Map<String, Object> json;
+        try {
+            json = Json.parseObject(header, Limits.checkpointValues());
+        } catch (JsonTooLargeException e) {
+            throw new CheckpointException(path + ": " + Limits.valuesExceeded("header", e.maxValues()), e);
+        } catch (EfficientFormerException e) {
+            throw new CheckpointException(path + ": header is not a valid JSON object: " + e.getMessage(), e);
+        }
+        long tensors = json.size() - (json.containsKey(METADATA_KEY) ? 1 : 0);
+        if (Limits.CHECKPOINT_TENSORS.isExceededBy(tensors)) {
+            throw new CheckpointException(path + ": " + Limits.CHECKPOINT_TENSORS.exceeded(
+                    "header of " + tensors + " tensors", tensors));
+        }
+        Map<String, String> metadata = parseMetadata(path, json.get(METADATA_KEY));
+        Map<String, Entry> entries = parseEntries(path, json, data.byteSize());
+        return new SafetensorsFile(path, arena, data, entries, metadata);
     }
 
     private static String decodeUtf8(Path path, MemorySegment bytes) {

@@ -1,5 +1,6 @@
 package dev.efficientformer.weights;
 
+import dev.efficientformer.Limits;
 import dev.efficientformer.tensor.Layout;
 import dev.efficientformer.tensor.Tensor;
 import dev.efficientformer.weights.torch.RebuiltTensor;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -88,30 +88,50 @@ public final class TorchCheckpoint implements WeightFile {
         }
         Arena arena = Arena.ofShared();
         try {
-            return new TorchCheckpoint(path, arena, read(path, arena));
+            MemorySegment file;
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                file = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+            } catch (IOException e) {
+                throw new CheckpointException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+            return read(path, file, arena);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
         }
     }
 
-    private static Map<String, Stored> read(Path path, Arena arena) {
-        ZipArchive zip = mapArchive(path, arena);
+    /**
+     * Validates a checkpoint held in {@code file} (a mapping or any other segment); the result
+     * owns {@code arena} and closes it when closed. {@code path} is only used in messages. For
+     * the fuzz tests, which feed bytes without a file.
+     */
+    static TorchCheckpoint read(Path path, MemorySegment file, Arena arena) {
+        return new TorchCheckpoint(path, arena, readTensors(path, file, arena));
+    }
+
+    private static Map<String, Stored> readTensors(Path path, MemorySegment file, Arena arena) {
+        ZipArchive zip = parseArchive(path, file);
         ZipArchive.Entry pickle = findPickle(zip);
         String archive = pickle.name().substring(0, pickle.name().length() - PICKLE.length());
         checkByteOrder(zip, archive);
 
         MemorySegment pickleBytes = zip.storedData(pickle);
-        if (pickleBytes.byteSize() > RestrictedUnpickler.MAX_PICKLE_BYTES) {
-            throw new CheckpointException(pickle.name() + " of " + path + " is " + pickleBytes.byteSize()
-                    + " bytes; at most " + RestrictedUnpickler.MAX_PICKLE_BYTES + " are accepted");
+        if (Limits.PICKLE_BYTES.isExceededBy(pickleBytes.byteSize())) {
+            throw new CheckpointException(path + ": " + Limits.PICKLE_BYTES.exceeded(
+                    pickle.name() + " of " + pickleBytes.byteSize() + " bytes", pickleBytes.byteSize()));
         }
         Object root = RestrictedUnpickler.unpickle(pickleBytes.toArray(ValueLayout.JAVA_BYTE),
                 path + " (" + pickle.name() + ")");
         Map<String, RebuiltTensor> stateDict = StateDictLocator.locate(root, path.toString());
+        if (Limits.CHECKPOINT_TENSORS.isExceededBy(stateDict.size())) {
+            throw new CheckpointException(path + ": " + Limits.CHECKPOINT_TENSORS.exceeded(
+                    "state dict of " + stateDict.size() + " tensors", stateDict.size()));
+        }
 
         Map<String, StorageRef> storages = new HashMap<>();
         Map<String, Stored> out = new LinkedHashMap<>();
+        long totalBytes = 0;
         for (Map.Entry<String, RebuiltTensor> e : stateDict.entrySet()) {
             String name = e.getKey();
             StorageRef storage = e.getValue().storage();
@@ -126,16 +146,26 @@ public final class TorchCheckpoint implements WeightFile {
                     + entryName + "'"));
             MemorySegment bytes = zip.storedData(entry);
             TensorPlacement placement = TensorPlacement.check(name, e.getValue(), bytes.byteSize(), path.toString());
+            // Logical sizes, not stored ones: zero strides can show a one-element storage as a
+            // huge tensor, which tensor() would copy out.
+            totalBytes += placement.byteSize();
+            if (Limits.CHECKPOINT_TOTAL_BYTES.isExceededBy(totalBytes)) {
+                throw new CheckpointException(path + ": " + Limits.CHECKPOINT_TOTAL_BYTES.exceeded(
+                        "tensors of " + totalBytes + " bytes or more", totalBytes));
+            }
             out.put(name, new Stored(new TensorInfo(name, placement.dtype(), placement.shape()), placement, bytes));
         }
         return out;
     }
 
-    private static ZipArchive mapArchive(Path path, Arena arena) {
+    private static ZipArchive parseArchive(Path path, MemorySegment file) {
+        long maxEntries = Limits.CHECKPOINT_TENSORS.value() + Limits.EXTRA_ZIP_ENTRIES;
         try {
-            return ZipArchive.map(path, arena);
+            return ZipArchive.parse(path, file, maxEntries, n -> "it has " + n + " entries, more than one per tensor"
+                    + " plus " + Limits.EXTRA_ZIP_ENTRIES + " within the tensor count limit of "
+                    + Limits.CHECKPOINT_TENSORS.value() + " tensors " + Limits.CHECKPOINT_TENSORS.raiseHint(n));
         } catch (CheckpointException e) {
-            if (startsWithPickle(path)) {
+            if (startsWithPickle(file)) {
                 throw new CheckpointException(path + " is a legacy PyTorch checkpoint (written before PyTorch 1.6,"
                         + " or with _use_new_zipfile_serialization=False), which is not supported: re-save it with"
                         + " torch.save in a current PyTorch", e);
@@ -145,14 +175,13 @@ public final class TorchCheckpoint implements WeightFile {
     }
 
     /** The legacy format is a bare pickle: PROTO then a protocol number. */
-    private static boolean startsWithPickle(Path path) {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer head = ByteBuffer.allocate(2);
-            channel.read(head, 0);
-            return head.position() == 2 && (head.get(0) & 0xFF) == 0x80 && head.get(1) >= 2 && head.get(1) <= 5;
-        } catch (IOException e) {
+    private static boolean startsWithPickle(MemorySegment file) {
+        if (file.byteSize() < 2) {
             return false;
         }
+        int proto = file.get(ValueLayout.JAVA_BYTE, 0) & 0xFF;
+        int version = file.get(ValueLayout.JAVA_BYTE, 1);
+        return proto == 0x80 && version >= 2 && version <= 5;
     }
 
     /** The single {@code <archive>/data.pkl}; torch names the archive folder after the file, or "archive". */

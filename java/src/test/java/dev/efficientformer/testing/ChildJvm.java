@@ -47,6 +47,46 @@ public final class ChildJvm {
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** What a child JVM wrote to standard output and standard error, kept apart, and its exit code. */
+    public record Output(int exitCode, String stdout, String stderr) {
+        /** Both streams, for failure messages. */
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout:\n" + stdout + "--- stderr:\n" + stderr;
+        }
+    }
+
+    /**
+     * Starts {@code mainClass} like {@link #run} but keeps standard error apart (to check that an
+     * error is exactly one line), with a timeout of its own.
+     */
+    public static Output runSeparately(String classPath, List<String> jvmOptions, long timeoutSeconds, Class<?> mainClass,
+                                       String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(mainClass.getName());
+        cmd.addAll(List.of(args));
+        Path out = java.nio.file.Files.createTempFile("child-jvm", ".out");
+        Path err = java.nio.file.Files.createTempFile("child-jvm", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new IllegalStateException("child JVM " + mainClass.getSimpleName() + " did not finish in "
+                        + timeoutSeconds + " s; output so far:\n" + java.nio.file.Files.readString(out)
+                        + java.nio.file.Files.readString(err));
+            }
+            return new Output(p.exitValue(), java.nio.file.Files.readString(out), java.nio.file.Files.readString(err));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
+        }
+    }
+
     /** This JVM's class path. */
     public static String classPath() {
         return System.getProperty("java.class.path");

@@ -3,6 +3,7 @@ package dev.efficientformer.backend.dnnl;
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.PlanGuard;
 import dev.efficientformer.backend.PlanIo;
 import dev.efficientformer.backend.StepTime;
 import java.lang.foreign.MemorySegment;
@@ -15,8 +16,9 @@ import java.util.Map;
  * scratchpad. {@link #run} copies the input in, executes the primitives in order on the plan's
  * stream with the plan's thread count, and copies the logits out: no allocation.
  *
- * <p>Thread-safety: not thread-safe (see {@link Plan}); {@link #close()} must not race with
- * {@link #run} (the owning model guarantees that).
+ * <p>Thread-safety: one run at a time (see {@link Plan}), enforced by a {@link PlanGuard}: a
+ * second concurrent run, or any use after close, throws {@link IllegalStateException}, and
+ * {@link #close()} waits for a run in progress before freeing the native memory.
  */
 final class DnnlPlan implements Plan {
     /** One primitive execution: the primitive and its {@code dnnl_exec_arg_t} array. */
@@ -38,7 +40,7 @@ final class DnnlPlan implements Plan {
     private final int[] inputShape;
     private final int outputsPerImage;
     private final String isa;
-    private volatile boolean closed;
+    private final PlanGuard guard = new PlanGuard("dnnl plan");
 
     DnnlPlan(DnnlHandles handles, MemorySegment stream, List<Step> steps, MemorySegment input, MemorySegment output,
              Map<String, TapSource> taps, int batch, int threads, int[] inputShape, int outputsPerImage, String isa) {
@@ -72,53 +74,64 @@ final class DnnlPlan implements Plan {
 
     @Override
     public void run(MemorySegment in, MemorySegment out) {
-        if (closed) {
-            throw new IllegalStateException("plan is closed");
-        }
         PlanIo.checkSizes(in, input.byteSize() / Float.BYTES, out, output.byteSize() / Float.BYTES);
-        MemorySegment.copy(in, 0, input, 0, input.byteSize());
-        OpenMpThreads.set(threads);
-        // An indexed loop over an array: the run must not allocate, not even an iterator.
-        for (int i = 0; i < steps.length; i++) {
-            Step s = steps[i];
-            int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
-            if (status != 0) {
-                throw new DnnlException("execute " + s.kind, status);
+        guard.enter();
+        try {
+            MemorySegment.copy(in, 0, input, 0, input.byteSize());
+            OpenMpThreads.set(threads);
+            // An indexed loop over an array: the run must not allocate, not even an iterator.
+            for (int i = 0; i < steps.length; i++) {
+                Step s = steps[i];
+                int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
+                if (status != 0) {
+                    throw new DnnlException("execute " + s.kind, status);
+                }
             }
+            DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
+            MemorySegment.copy(output, 0, out, 0, output.byteSize());
+        } finally {
+            guard.exit();
         }
-        DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
-        MemorySegment.copy(output, 0, out, 0, output.byteSize());
     }
 
     @Override
     public List<StepTime> profile(MemorySegment in, MemorySegment out) {
-        if (closed) {
-            throw new IllegalStateException("plan is closed");
-        }
         PlanIo.checkSizes(in, input.byteSize() / Float.BYTES, out, output.byteSize() / Float.BYTES);
-        MemorySegment.copy(in, 0, input, 0, input.byteSize());
-        OpenMpThreads.set(threads);
-        List<StepTime> times = new java.util.ArrayList<>(steps.length);
-        for (Step s : steps) {
-            long t0 = System.nanoTime();
-            int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
-            if (status != 0) {
-                throw new DnnlException("execute " + s.kind, status);
+        guard.enter();
+        try {
+            MemorySegment.copy(in, 0, input, 0, input.byteSize());
+            OpenMpThreads.set(threads);
+            List<StepTime> times = new java.util.ArrayList<>(steps.length);
+            for (Step s : steps) {
+                long t0 = System.nanoTime();
+                int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
+                if (status != 0) {
+                    throw new DnnlException("execute " + s.kind, status);
+                }
+                DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
+                times.add(new StepTime(s.kind, s.stage, System.nanoTime() - t0));
             }
-            DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
-            times.add(new StepTime(s.kind, s.stage, System.nanoTime() - t0));
+            MemorySegment.copy(output, 0, out, 0, output.byteSize());
+            return times;
+        } finally {
+            guard.exit();
         }
-        MemorySegment.copy(output, 0, out, 0, output.byteSize());
-        return times;
     }
 
     @Override
     public float[] tap(String name) {
-        TapSource t = taps.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException("no tap named " + name + "; taps: " + taps.keySet());
+        TapSource t;
+        float[] raw;
+        guard.enter();
+        try {
+            t = taps.get(name);
+            if (t == null) {
+                throw new IllegalArgumentException("no tap named " + name + "; taps: " + taps.keySet());
+            }
+            raw = t.data.asSlice(0, elements(t) * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
+        } finally {
+            guard.exit();
         }
-        float[] raw = t.data.asSlice(0, elements(t) * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
         if (!t.channelsLast) {
             return raw;
         }
@@ -156,9 +169,8 @@ final class DnnlPlan implements Plan {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
+    public void close() {
+        if (guard.close()) {
             handles.close();
         }
     }

@@ -2,6 +2,7 @@ package dev.efficientformer.weights.torch;
 
 import static dev.efficientformer.weights.torch.PickleOpcodes.*;
 
+import dev.efficientformer.Limits;
 import dev.efficientformer.weights.CheckpointException;
 import dev.efficientformer.weights.torch.AllowedGlobals.Callable;
 import java.nio.ByteBuffer;
@@ -38,8 +39,11 @@ import java.util.Objects;
  * <p>Thread-safety: {@link #unpickle} is safe from any thread; each call has its own state.
  */
 public final class RestrictedUnpickler {
-    /** Largest pickle accepted: a state dict's pickle is about 100 bytes per tensor. */
-    public static final int MAX_PICKLE_BYTES = 64 << 20;
+    /**
+     * Default largest pickle accepted (a state dict's pickle is about 100 bytes per tensor); the
+     * limit in force is {@link Limits#PICKLE_BYTES}.
+     */
+    public static final int MAX_PICKLE_BYTES = (int) Limits.PICKLE_BYTES.defaultValue();
 
     // torch.save batches SETITEMS by 1000, so its stack stays in the low thousands.
     static final int MAX_STACK = 1 << 20;
@@ -55,6 +59,10 @@ public final class RestrictedUnpickler {
     private final ArrayList<Object> stack = new ArrayList<>();
     private final ArrayList<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new LinkedHashMap<>();
+    // Every push and memo entry counts: that bounds the objects (and so the heap) a pickle can
+    // build, which its length alone does not (EMPTY_LIST APPEND makes a list per two bytes).
+    private final long maxValues = Limits.checkpointValues();
+    private long values;
     private int pos;
     private int opcodeStart;
 
@@ -74,9 +82,8 @@ public final class RestrictedUnpickler {
     public static Object unpickle(byte[] pickle, String source) {
         Objects.requireNonNull(pickle, "pickle");
         Objects.requireNonNull(source, "source");
-        if (pickle.length > MAX_PICKLE_BYTES) {
-            throw new CheckpointException("pickle of " + source + " is " + pickle.length + " bytes; at most "
-                    + MAX_PICKLE_BYTES + " are accepted");
+        if (Limits.PICKLE_BYTES.isExceededBy(pickle.length)) {
+            throw new CheckpointException(source + ": " + Limits.PICKLE_BYTES.exceeded(pickle.length));
         }
         RestrictedUnpickler u = new RestrictedUnpickler(pickle, source);
         try {
@@ -310,7 +317,14 @@ public final class RestrictedUnpickler {
 
     private void push(Object value) {
         requireStackRoom();
+        countValue();
         stack.add(value);
+    }
+
+    private void countValue() {
+        if (++values > maxValues) {
+            throw malformed(Limits.valuesExceeded("pickle", maxValues));
+        }
     }
 
     private void requireStackRoom() {
@@ -397,6 +411,7 @@ public final class RestrictedUnpickler {
         if (memo.size() >= MAX_MEMO && !memo.containsKey(index)) {
             throw malformed("memo grows beyond " + MAX_MEMO + " entries");
         }
+        countValue();
         memo.put(index, peek());
     }
 

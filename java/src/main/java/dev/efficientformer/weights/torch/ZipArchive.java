@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The directory of a zip archive read straight from a memory-mapped file, giving each entry's
@@ -114,7 +115,19 @@ public final class ZipArchive {
      * @throws CheckpointException naming the file when it is not a well-formed zip
      */
     public static ZipArchive parse(Path path, MemorySegment file) {
-        return new Reader(path, file).read();
+        return new Reader(path, file, MAX_ENTRIES, n -> "it claims " + n + " entries (at most " + MAX_ENTRIES
+                + " are accepted)").read();
+    }
+
+    /**
+     * Reads the directory of a zip held in {@code file} that may have at most {@code maxEntries}
+     * entries (checked before any entry is read); {@code tooMany} makes the problem's description
+     * from the entry count the archive claims.
+     *
+     * @throws CheckpointException naming the file when it is not a well-formed zip or has too many entries
+     */
+    public static ZipArchive parse(Path path, MemorySegment file, long maxEntries, LongFunction<String> tooMany) {
+        return new Reader(path, file, Math.min(maxEntries, MAX_ENTRIES), tooMany).read();
     }
 
     /** The file this archive was read from. */
@@ -171,11 +184,15 @@ public final class ZipArchive {
         private final Path path;
         private final MemorySegment file;
         private final long length;
+        private final long maxEntries;
+        private final LongFunction<String> tooMany;
 
-        Reader(Path path, MemorySegment file) {
+        Reader(Path path, MemorySegment file, long maxEntries, LongFunction<String> tooMany) {
             this.path = Objects.requireNonNull(path, "path");
             this.file = Objects.requireNonNull(file, "file");
             this.length = file.byteSize();
+            this.maxEntries = maxEntries;
+            this.tooMany = Objects.requireNonNull(tooMany, "tooMany");
         }
 
         ZipArchive read() {
@@ -217,8 +234,8 @@ public final class ZipArchive {
                 throw fail("its central directory (offset " + directoryOffset + ", " + directorySize
                         + " bytes) lies outside the file of " + length + " bytes");
             }
-            if (count > MAX_ENTRIES) {
-                throw fail("it claims " + count + " entries (at most " + MAX_ENTRIES + " are accepted)");
+            if (count > maxEntries) {
+                throw fail(tooMany.apply(count));
             }
             if (count * CENTRAL_SIZE > directorySize) {
                 throw fail("its central directory of " + directorySize + " bytes cannot hold " + count + " entries");
