@@ -23,7 +23,7 @@ final class ScalarPlan implements Plan {
     private final float[][] buffers;
     private final float[] scores;
     private final Node[] nodes;
-    private volatile boolean closed;
+    private final dev.efficientformer.backend.PlanGuard guard = new dev.efficientformer.backend.PlanGuard("java (scalar) plan");
 
     ScalarPlan(Graph graph, int batch) {
         if (batch < 1) {
@@ -73,19 +73,21 @@ final class ScalarPlan implements Plan {
 
     @Override
     public void run(MemorySegment input, MemorySegment output) {
-        if (closed) {
-            throw new IllegalStateException("plan is closed");
-        }
-        float[] in = buffers[graph.input().id()];
-        float[] out = buffers[graph.output().id()];
-        PlanIo.checkSizes(input, in.length, output, out.length);
-        MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
-        for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < nodes.length; i++) {
-                execute(nodes[i], b);
+        guard.enter();
+        try {
+            float[] in = buffers[graph.input().id()];
+            float[] out = buffers[graph.output().id()];
+            PlanIo.checkSizes(input, in.length, output, out.length);
+            MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < nodes.length; i++) {
+                    execute(nodes[i], b);
+                }
             }
+            MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
+        } finally {
+            guard.exit();
         }
-        MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
     }
 
     private void execute(Node n, int b) {
@@ -125,28 +127,30 @@ final class ScalarPlan implements Plan {
 
     @Override
     public java.util.List<dev.efficientformer.backend.StepTime> profile(MemorySegment input, MemorySegment output) {
-        if (closed) {
-            throw new IllegalStateException("plan is closed");
-        }
-        float[] in = buffers[graph.input().id()];
-        float[] out = buffers[graph.output().id()];
-        PlanIo.checkSizes(input, in.length, output, out.length);
-        MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
-        String[] stages = dev.efficientformer.graph.StageLabels.of(graph);
-        long[] nanos = new long[nodes.length];
-        for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < nodes.length; i++) {
-                long t0 = System.nanoTime();
-                execute(nodes[i], b);
-                nanos[i] += System.nanoTime() - t0;
+        guard.enter();
+        try {
+            float[] in = buffers[graph.input().id()];
+            float[] out = buffers[graph.output().id()];
+            PlanIo.checkSizes(input, in.length, output, out.length);
+            MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
+            String[] stages = dev.efficientformer.graph.StageLabels.of(graph);
+            long[] nanos = new long[nodes.length];
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < nodes.length; i++) {
+                    long t0 = System.nanoTime();
+                    execute(nodes[i], b);
+                    nanos[i] += System.nanoTime() - t0;
+                }
             }
+            MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
+            java.util.List<dev.efficientformer.backend.StepTime> result = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes.length; i++) {
+                result.add(new dev.efficientformer.backend.StepTime(nodes[i].op().kind(), stages[i], nanos[i]));
+            }
+            return result;
+        } finally {
+            guard.exit();
         }
-        MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
-        java.util.List<dev.efficientformer.backend.StepTime> result = new java.util.ArrayList<>();
-        for (int i = 0; i < nodes.length; i++) {
-            result.add(new dev.efficientformer.backend.StepTime(nodes[i].op().kind(), stages[i], nanos[i]));
-        }
-        return result;
     }
 
     @Override
@@ -165,6 +169,6 @@ final class ScalarPlan implements Plan {
 
     @Override
     public void close() {
-        closed = true;
+        guard.close();
     }
 }

@@ -34,7 +34,7 @@ final class VectorPlan implements Plan {
     private final Map<String, float[]> taps;
     private final Map<String, Integer> tapSizes;
     private final WorkerPool pool;
-    private volatile boolean closed;
+    private final dev.efficientformer.backend.PlanGuard guard = new dev.efficientformer.backend.PlanGuard("java (vector) plan");
 
     VectorPlan(Graph graph, int batch, int threads, VectorStep[] steps, String[] stages, float[] input, int inputFloats, float[] output,
                int outputFloats, Map<String, float[]> taps, Map<String, Integer> tapSizes) {
@@ -69,40 +69,44 @@ final class VectorPlan implements Plan {
 
     @Override
     public void run(MemorySegment in, MemorySegment out) {
-        if (closed) {
-            throw new IllegalStateException("plan is closed");
-        }
-        PlanIo.checkSizes(in, inputFloats, out, outputFloats);
-        MemorySegment.copy(in, ValueLayout.JAVA_FLOAT, 0, input, 0, inputFloats);
-        for (int i = 0; i < steps.length; i++) {
-            if (pool == null) {
-                steps[i].run(0, 1);
-            } else {
-                pool.run(steps[i]);
+        guard.enter();
+        try {
+            PlanIo.checkSizes(in, inputFloats, out, outputFloats);
+            MemorySegment.copy(in, ValueLayout.JAVA_FLOAT, 0, input, 0, inputFloats);
+            for (int i = 0; i < steps.length; i++) {
+                if (pool == null) {
+                    steps[i].run(0, 1);
+                } else {
+                    pool.run(steps[i]);
+                }
             }
+            MemorySegment.copy(output, 0, out, ValueLayout.JAVA_FLOAT, 0, outputFloats);
+        } finally {
+            guard.exit();
         }
-        MemorySegment.copy(output, 0, out, ValueLayout.JAVA_FLOAT, 0, outputFloats);
     }
 
     @Override
     public java.util.List<dev.efficientformer.backend.StepTime> profile(MemorySegment in, MemorySegment out) {
-        if (closed) {
-            throw new IllegalStateException("plan is closed");
-        }
-        PlanIo.checkSizes(in, inputFloats, out, outputFloats);
-        MemorySegment.copy(in, ValueLayout.JAVA_FLOAT, 0, input, 0, inputFloats);
-        java.util.List<dev.efficientformer.backend.StepTime> times = new java.util.ArrayList<>(steps.length);
-        for (int i = 0; i < steps.length; i++) {
-            long t0 = System.nanoTime();
-            if (pool == null) {
-                steps[i].run(0, 1);
-            } else {
-                pool.run(steps[i]);
+        guard.enter();
+        try {
+            PlanIo.checkSizes(in, inputFloats, out, outputFloats);
+            MemorySegment.copy(in, ValueLayout.JAVA_FLOAT, 0, input, 0, inputFloats);
+            java.util.List<dev.efficientformer.backend.StepTime> times = new java.util.ArrayList<>(steps.length);
+            for (int i = 0; i < steps.length; i++) {
+                long t0 = System.nanoTime();
+                if (pool == null) {
+                    steps[i].run(0, 1);
+                } else {
+                    pool.run(steps[i]);
+                }
+                times.add(new dev.efficientformer.backend.StepTime(steps[i].kind(), stages[i], System.nanoTime() - t0));
             }
-            times.add(new dev.efficientformer.backend.StepTime(steps[i].kind(), stages[i], System.nanoTime() - t0));
+            MemorySegment.copy(output, 0, out, ValueLayout.JAVA_FLOAT, 0, outputFloats);
+            return times;
+        } finally {
+            guard.exit();
         }
-        MemorySegment.copy(output, 0, out, ValueLayout.JAVA_FLOAT, 0, outputFloats);
-        return times;
     }
 
     @Override
@@ -126,12 +130,10 @@ final class VectorPlan implements Plan {
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            if (pool != null) {
-                pool.close();
-            }
+    public void close() {
+        // Waits for a run in progress, so the workers are never stopped under it.
+        if (guard.close() && pool != null) {
+            pool.close();
         }
     }
 }
