@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.efficientformer.backend.BackendSelector;
+import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.testing.Fixtures;
 import dev.efficientformer.testing.ReferenceCase;
 import java.lang.foreign.Arena;
@@ -27,17 +28,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * same image's result computed sequentially before the threads started. Run on every backend
  * this machine has.
  *
- * <p>Predictions per thread: 500, as the reliability requirement asks, for oneDNN (about 0.3 ms
- * each on the tiny model). The scalar Java backend takes about 85 ms per prediction here, so 8 x
- * 500 would take about 3 minutes of a 2-core CI machine: it runs
- * {@value #JAVA_PREDICTIONS_PER_THREAD} per thread unless
+ * <p>Predictions per thread: 500, as the reliability requirement asks, for oneDNN and the java
+ * backend's vector tier (its default). The scalar tier (the slow control) takes about 85 ms per
+ * prediction here, so 8 x 500 would take about 3 minutes of a 2-core CI machine: it runs
+ * {@value #JAVA_SCALAR_PREDICTIONS_PER_THREAD} per thread unless
  * {@code -Defficientformer.test.predictionsPerThread=500} asks for the full count (which applies
  * to every backend).
  */
 class SharedModelConcurrencyTest {
     private static final int THREADS = 8;
     private static final int PREDICTIONS_PER_THREAD = 500;
-    private static final int JAVA_PREDICTIONS_PER_THREAD = 25;
+    private static final int JAVA_SCALAR_PREDICTIONS_PER_THREAD = 25;
     private static final Path TINY = Fixtures.tiny("tiny_v1");
 
     private static int predictionsPerThread(String backend) {
@@ -45,7 +46,7 @@ class SharedModelConcurrencyTest {
         if (forced != null) {
             return Integer.parseInt(forced);
         }
-        return backend.equals("java") ? JAVA_PREDICTIONS_PER_THREAD : PREDICTIONS_PER_THREAD;
+        return backend.equals("java:scalar") ? JAVA_SCALAR_PREDICTIONS_PER_THREAD : PREDICTIONS_PER_THREAD;
     }
 
     private static boolean available(String backend) {
@@ -72,13 +73,28 @@ class SharedModelConcurrencyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dnnl", "java", "acl"})
-    void eightThreadsGiveTheSequentialResults(String backend) throws Exception {
+    @ValueSource(strings = {"dnnl", "java:vector", "java:scalar", "acl"})
+    void eightThreadsGiveTheSequentialResults(String variant) throws Exception {
+        // "java:<tier>" forces the java backend's tier for this model (read when the model is built).
+        String backend = variant.startsWith("java:") ? "java" : variant;
         assumeTrue(available(backend), "backend " + backend + " is not available on this machine");
         float[][] inputs = inputs();
-        int perThread = predictionsPerThread(backend);
-        try (EfficientFormerModel model = EfficientFormerModel.load(TINY.resolve("model.safetensors"),
-                ModelOptions.defaults().withBackend(backend))) {
+        int perThread = predictionsPerThread(variant);
+        String previousTier = System.getProperty(JavaBackend.TIER_PROPERTY);
+        if (variant.startsWith("java:")) {
+            System.setProperty(JavaBackend.TIER_PROPERTY, variant.substring(5));
+        }
+        EfficientFormerModel loaded;
+        try {
+            loaded = EfficientFormerModel.load(TINY.resolve("model.safetensors"), ModelOptions.defaults().withBackend(backend));
+        } finally {
+            if (previousTier == null) {
+                System.clearProperty(JavaBackend.TIER_PROPERTY);
+            } else {
+                System.setProperty(JavaBackend.TIER_PROPERTY, previousTier);
+            }
+        }
+        try (EfficientFormerModel model = loaded) {
             float[][] expected = new float[THREADS][];
             for (int k = 0; k < THREADS; k++) {
                 expected[k] = model.predict(inputs[k]);
