@@ -207,6 +207,33 @@ public final class EfficientFormerModel implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public void predict(MemorySegment input, int batch, MemorySegment logits) {
+        onPlan(input, batch, logits, RUN);
+    }
+
+    /**
+     * Runs one batch like {@link #predict(MemorySegment, int, MemorySegment)} and reports how long
+     * each step took (each step is waited for, so the total is a little above a normal run).
+     */
+    public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
+        return onPlan(input, batch, logits, Plan::profile);
+    }
+
+    /** What a prediction does with the plan it borrowed. */
+    private interface PlanCall<T> {
+        T call(Plan plan, MemorySegment input, MemorySegment logits);
+    }
+
+    // Non-capturing, so a single instance: predicting allocates nothing.
+    private static final PlanCall<Void> RUN = (plan, input, logits) -> {
+        plan.run(input, logits);
+        return null;
+    };
+
+    /**
+     * Checks the arguments, then runs {@code call} on a plan for this batch size borrowed from the
+     * pool, holding the read lock (so close waits) and the thread budget's permits.
+     */
+    private <T> T onPlan(MemorySegment input, int batch, MemorySegment logits, PlanCall<T> call) {
         checkBatch(batch);
         checkSegments(input, batch, logits);
         if (options.rejectNonFinite()) {
@@ -222,37 +249,9 @@ public final class EfficientFormerModel implements AutoCloseable {
             Plan plan = borrow(pool, batch);
             int permits = ThreadBudget.global().acquire(options.threads());
             try {
-                plan.run(input, logits);
+                return call.call(plan, input, logits);
             } finally {
                 ThreadBudget.global().release(permits);
-                giveBack(pool, plan);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Runs one batch like {@link #predict(MemorySegment, int, MemorySegment)} and reports how long
-     * each step took (each step is waited for, so the total is a little above a normal run).
-     */
-    public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
-        checkBatch(batch);
-        checkSegments(input, batch, logits);
-        if (options.rejectNonFinite()) {
-            checkFinite(input);
-        }
-        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("model is closed");
-            }
-            ArrayDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ArrayDeque<>());
-            Plan plan = borrow(pool, batch);
-            try {
-                return plan.profile(input, logits);
-            } finally {
                 giveBack(pool, plan);
             }
         } finally {
