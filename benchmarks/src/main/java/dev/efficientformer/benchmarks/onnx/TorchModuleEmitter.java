@@ -1,0 +1,130 @@
+package dev.efficientformer.benchmarks.onnx;
+
+import dev.efficientformer.model.EfficientFormerSpec;
+import java.util.List;
+
+/**
+ * Emits the ONNX nodes torch.onnx.export (torch 1.13, opset 17, eval mode, constant folding on)
+ * produces for the torch modules EfficientFormer V1 is made of, reading their weights by timm
+ * key: Conv2d + BatchNorm2d (one Conv, BatchNorm folded), GELU (the exact, erf form: five nodes),
+ * LayerNorm, Linear on tokens (MatMul against the transposed weight, then Add), layer scale.
+ *
+ * <p>Module paths are timm's ({@code stages.0.blocks.1.mlp.fc1}); {@link #scope} turns them into
+ * torch's node scopes.
+ *
+ * <p>Thread-safety: not thread-safe (it appends to one graph).
+ */
+final class TorchModuleEmitter {
+    private static final float SQRT_2 = (float) Math.sqrt(2);
+
+    private final OnnxGraph graph;
+    private final ShapeCheckedWeights weights;
+
+    TorchModuleEmitter(OnnxGraph graph, ShapeCheckedWeights weights) {
+        this.graph = graph;
+        this.weights = weights;
+    }
+
+    OnnxGraph graph() {
+        return graph;
+    }
+
+    ShapeCheckedWeights weights() {
+        return weights;
+    }
+
+    /**
+     * torch's node scope of a module path: {@code stages.0.blocks.1.mlp} becomes
+     * {@code /stages/stages.0/blocks/blocks.1/mlp} (a container's child is named
+     * {@code <container>.<index>}); the root module is {@code ""}.
+     */
+    static String scope(String modulePath) {
+        if (modulePath.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        String[] parts = modulePath.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            boolean index = !parts[i].isEmpty() && parts[i].chars().allMatch(Character::isDigit);
+            s.append('/').append(index && i > 0 ? parts[i - 1] + "." + parts[i] : parts[i]);
+        }
+        return s.toString();
+    }
+
+    /**
+     * A k x k convolution {@code conv} (weight {@code [out, in, k, k]} and bias) followed by the
+     * BatchNorm {@code norm}, folded into one Conv node in the convolution's scope.
+     */
+    String convBatchNorm(String x, String conv, String norm, int in, int out, int kernel, int stride, int pad) {
+        float[] w = weights.floats(conv + ".weight", out, in, kernel, kernel);
+        float[] b = weights.floats(conv + ".bias", out);
+        BatchNormFolding.Folded f = BatchNormFolding.fold(w, b, weights.floats(norm + ".running_mean", out),
+                weights.floats(norm + ".running_var", out), weights.floats(norm + ".weight", out), weights.floats(norm + ".bias", out),
+                EfficientFormerSpec.EPS);
+        String wName = graph.generatedInitializer("Conv", f.weight(), out, in, kernel, kernel);
+        String bName = graph.generatedInitializer("Conv", f.bias(), out);
+        return graph.node(scope(conv), "Conv", List.of(x, wName, bName),
+                OnnxAttribute.ints("dilations", 1, 1),
+                OnnxAttribute.of("group", 1L),
+                OnnxAttribute.ints("kernel_shape", kernel, kernel),
+                OnnxAttribute.ints("pads", pad, pad, pad, pad),
+                OnnxAttribute.ints("strides", stride, stride));
+    }
+
+    /** ReLU in the scope of module {@code act}. */
+    String relu(String x, String act) {
+        return graph.node(scope(act), "Relu", List.of(x));
+    }
+
+    /** nn.GELU (erf form): {@code x * (erf(x / sqrt 2) + 1) * 0.5}, as torch decomposes it for opset 17. */
+    String gelu(String x, String act) {
+        String s = scope(act);
+        String div = graph.node(s, "Div", List.of(x, graph.constant(s, OnnxTensorData.scalar(SQRT_2))));
+        String erf = graph.node(s, "Erf", List.of(div));
+        String plusOne = graph.node(s, "Add", List.of(erf, graph.constant(s, OnnxTensorData.scalar(1f))));
+        String mul = graph.node(s, "Mul", List.of(x, plusOne));
+        return graph.node(s, "Mul", List.of(mul, graph.constant(s, OnnxTensorData.scalar(0.5f))));
+    }
+
+    /** LayerNorm over the last axis of tokens {@code [B, N, C]}, weight and bias by their timm names. */
+    String layerNorm(String x, String norm, int channels) {
+        String w = graph.initializer(OnnxTensorData.floats(norm + ".weight", weights.floats(norm + ".weight", channels), channels));
+        String b = graph.initializer(OnnxTensorData.floats(norm + ".bias", weights.floats(norm + ".bias", channels), channels));
+        return graph.node(scope(norm), "LayerNormalization", List.of(x, w, b),
+                OnnxAttribute.of("axis", -1L), OnnxAttribute.of("epsilon", EfficientFormerSpec.EPS));
+    }
+
+    /**
+     * nn.Linear on tokens {@code [B, N, in]}: MatMul against the transposed weight {@code [in, out]}
+     * (a generated initializer), then Add with the bias first, as torch emits it for 3-D input.
+     */
+    String linear(String x, String linear, int in, int out) {
+        float[] w = weights.floats(linear + ".weight", out, in);
+        float[] t = new float[w.length];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                t[i * out + o] = w[o * in + i];
+            }
+        }
+        String wName = graph.generatedInitializer("MatMul", t, in, out);
+        String bias = graph.initializer(OnnxTensorData.floats(linear + ".bias", weights.floats(linear + ".bias", out), out));
+        String s = scope(linear);
+        String mm = graph.node(s, "MatMul", List.of(x, wName));
+        return graph.node(s, "Add", List.of(bias, mm));
+    }
+
+    /**
+     * Layer scale of a 4-D block ({@code x * gamma.unsqueeze(-1).unsqueeze(-1)}): Mul by the
+     * gamma constant-folded to {@code [1, C, 1, 1]}.
+     */
+    String layerScale4d(String x, String ls, int channels) {
+        float[] gamma = weights.floats(ls + ".gamma", channels);
+        return graph.node(scope(ls), "Mul", List.of(x, graph.generatedInitializer("Mul", gamma, 1, channels, 1, 1)));
+    }
+
+    /** Layer scale of a token block ({@code x * gamma}): Mul by gamma {@code [C]} under its timm name. */
+    String layerScaleTokens(String x, String ls, int channels) {
+        String gamma = graph.initializer(OnnxTensorData.floats(ls + ".gamma", weights.floats(ls + ".gamma", channels), channels));
+        return graph.node(scope(ls), "Mul", List.of(x, gamma));
+    }
+}

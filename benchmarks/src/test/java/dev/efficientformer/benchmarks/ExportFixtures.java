@@ -1,0 +1,84 @@
+package dev.efficientformer.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Locates the reference cases the exporter's tests use: the tiny V1 case in the java module's test
+ * resources (always there) and the full-size L1 in the shared fixtures (skipped when absent). The
+ * build passes both locations as system properties.
+ */
+public final class ExportFixtures {
+    private ExportFixtures() {
+    }
+
+    /** A tiny case folder, e.g. {@code tiny_v1} (property {@code efficientformer.tiny.fixtures}). */
+    public static Path tiny(String name) {
+        String root = System.getProperty("efficientformer.tiny.fixtures");
+        if (root == null) {
+            throw new IllegalStateException("system property efficientformer.tiny.fixtures is unset: run the tests through Maven"
+                    + " (benchmarks/pom.xml points it at java/src/test/resources/fixtures/tiny)");
+        }
+        Path dir = Path.of(root, name);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("tiny fixture " + dir + " is missing");
+        }
+        return dir;
+    }
+
+    /** The full-size L1 case folder (property {@code efficientformer.shared.fixtures}), when present. */
+    public static Optional<Path> sharedL1() {
+        String root = System.getProperty("efficientformer.shared.fixtures");
+        if (root == null) {
+            return Optional.empty();
+        }
+        Path p = Path.of(root, "efficientformer_l1");
+        return Files.isRegularFile(p.resolve("model.safetensors")) && Files.isRegularFile(p.resolve("model.onnx")) ? Optional.of(p)
+                : Optional.empty();
+    }
+
+    /** Why a full-size test is skipped, for assumption messages. */
+    public static String sharedL1Absent() {
+        return "full-size efficientformer_l1 fixture (model.safetensors, model.onnx) not found under "
+                + System.getProperty("efficientformer.shared.fixtures", "(efficientformer.shared.fixtures unset)")
+                + ": skipping the full-size check";
+    }
+
+    /** Reads a raw little-endian float32 file. */
+    public static float[] readF32(Path file) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+            float[] out = new float[b.remaining() / 4];
+            b.asFloatBuffer().get(out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code max|actual - expected|}, failing unless it is within {@code 1e-4 * max(1, max|expected|)}. */
+    public static double assertWithinGate(String what, float[] expected, float[] actual) {
+        if (expected.length != actual.length) {
+            throw new AssertionError(what + ": " + actual.length + " values, expected " + expected.length);
+        }
+        double maxDiff = 0;
+        double maxAbs = 0;
+        for (int i = 0; i < expected.length; i++) {
+            double d = Math.abs((double) actual[i] - expected[i]);
+            if (!(d <= maxDiff)) {
+                maxDiff = d;
+            }
+            maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
+        }
+        double bound = 1e-4 * Math.max(1, maxAbs);
+        if (!(maxDiff <= bound)) {
+            throw new AssertionError(String.format("%s: max|diff| %.3g > bound %.3g", what, maxDiff, bound));
+        }
+        return maxDiff;
+    }
+}
