@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Whole-model latency of this library: L1 on the full-size fixture weights (the counterpart of
- * {@link OnnxRuntimeBenchmark}: same weights, same input, same parameters; run both in one JMH
- * invocation to compare them side by side), L3 and L7 on seeded random weights of the real
- * shapes ({@link RandomWeights}).
+ * Whole-model latency of this library: L1 on the full-size fixture weights, L3 and L7 on seeded
+ * random weights of the real shapes ({@link SeededRandomCase}). The counterpart of
+ * {@link OnnxRuntimeBenchmark}: same weights, same input, same parameters for each model; run both
+ * in one JMH invocation to compare them side by side.
  *
  * <p>Input and output are off-heap segments made once; a measured call is one
  * {@link EfficientFormerModel#predict(MemorySegment, int, MemorySegment)}. Before timing L1, the
@@ -93,14 +93,10 @@ public class EfficientFormerModelBenchmark {
         input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
         output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);
         if (!model.equals("l1")) {
-            try (RandomWeights w = RandomWeights.of("efficientformer_" + model, 7)) {
+            try (RandomWeights w = SeededRandomCase.weights(model)) {
                 instance = EfficientFormerModel.fromWeights(w, options);
             }
-            float[] image = new float[IMAGE];
-            java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-            for (int i = 0; i < IMAGE; i++) {
-                image[i] = (float) r.nextGaussian();
-            }
+            float[] image = SeededRandomCase.image();
             for (int n = 0; n < batch; n++) {
                 MemorySegment.copy(image, 0, input, ValueLayout.JAVA_FLOAT, (long) n * IMAGE * Float.BYTES, IMAGE);
             }

@@ -9,6 +9,10 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import ai.onnxruntime.TensorInfo;
+import dev.efficientformer.EfficientFormerModel;
+import dev.efficientformer.ModelOptions;
+import dev.efficientformer.benchmarks.onnx.EfficientFormerOnnxExport;
+import dev.efficientformer.model.RandomWeights;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,17 +41,25 @@ import org.openjdk.jmh.infra.Blackhole;
  * The reference point for the oneDNN backend: the same EfficientFormer weights, exported to ONNX,
  * run by ONNX Runtime Java on its CPU execution provider.
  *
+ * <p>{@code model} {@code l1}: the fixture's {@code model.onnx} (torch.onnx.export of timm's L1;
+ * {@code -p onnx=...} picks another file). {@code l3}, {@code l7}: the seeded random weights
+ * {@link EfficientFormerModelBenchmark} runs ({@link SeededRandomCase}), written at setup by
+ * {@link EfficientFormerOnnxExport} (the op structure of torch's L1 export) to a temporary file
+ * that teardown deletes. The parameter has the same name in both benchmarks, so {@code -p model=l3}
+ * selects the same model in one JMH run.
+ *
  * <p>The session is built once per trial with {@code threads} intra-op threads, one inter-op thread,
  * sequential execution and all graph optimisations. Input and output tensors wrap direct buffers
  * made once in {@link #setup()}, and the output is pinned, so a measured call is one
  * {@code OrtSession.run} that copies nothing in or out.
  *
- * <p>Before anything is measured the session runs the fixture input (batch 2) and its logits are
- * compared with the fixture's; a mismatch fails the trial, so a wrong model never reports a time.
- * The fixture ({@code input.f32}, {@code logits.f32}) is looked up beside the model.
+ * <p>Before anything is measured the session's logits are checked: for {@code l1} the fixture input
+ * (batch 2, {@code input.f32} beside the model) against {@code logits.f32}; for {@code l3} and
+ * {@code l7} the seeded random image against this library's own model (dnnl backend) built from
+ * the same weights. A mismatch, {@code max|diff| > 1e-4 * max(1, max|logit|)}, fails the trial, so
+ * a wrong model never reports a time.
  *
- * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntime};
- * another model: {@code -p onnx=<dir>/model.onnx} (with the fixture files in {@code <dir>}).
+ * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntime}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +73,6 @@ public class OnnxRuntimeBenchmark {
     private static final int SIZE = 224;
     private static final int IMAGE = CHANNELS * SIZE * SIZE;
     private static final int CLASSES = 1000;
-    private static final int FIXTURE_BATCH = 2;
 
     /** Images per inference. */
     @Param({"1", "8"})
@@ -71,9 +82,18 @@ public class OnnxRuntimeBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** The ONNX model, relative to the working directory (the repository root). */
+    /** Model: {@code l1} (the ONNX file below), {@code l3} or {@code l7} (exported random weights). */
+    @Param({"l1", "l3", "l7"})
+    public String model;
+
+    /** The L1 ONNX model, relative to the working directory (the repository root). */
     @Param("../shared/fixtures/efficientformer_l1/model.onnx")
     public String onnx;
+
+    /** The L3/L7 export of this trial, deleted at teardown. */
+    private Path exported;
+    /** Largest {@code max|diff|} seen by the checks, for tests. */
+    double checkedMaxDiff;
 
     private OrtEnvironment env;
     private SessionOptions options;
@@ -86,17 +106,33 @@ public class OnnxRuntimeBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws OrtException, IOException {
-        Path modelPath = Path.of(onnx);
-        if (!Files.isRegularFile(modelPath)) {
-            throw new IllegalStateException(modelPath.toAbsolutePath()
-                    + " not found: run from the repository root with ../shared beside it, or pass -p onnx=<file.onnx>");
+        try {
+            open();
+        } catch (Throwable e) {
+            // JMH does not tear down a trial whose setup failed: free the session and delete the export here.
+            try {
+                tearDown();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        Path dir = modelPath.toAbsolutePath().getParent();
-        Path inputFile = dir.resolve("input.f32");
-        Path logitsFile = dir.resolve("logits.f32");
-        if (!Files.isRegularFile(inputFile) || !Files.isRegularFile(logitsFile)) {
-            throw new IllegalStateException("the correctness check needs input.f32 ([2,3,224,224]) and logits.f32 ([2,1000]) in "
-                    + dir + ": not found");
+    }
+
+    private void open() throws OrtException, IOException {
+        Path modelPath;
+        Reference reference;
+        switch (model) {
+            case "l1" -> {
+                modelPath = Path.of(onnx);
+                reference = fixtureReference(modelPath);
+            }
+            case "l3", "l7" -> {
+                exported = Files.createTempFile("efficientformer_" + model + "-", ".onnx");
+                modelPath = exported;
+                reference = exportRandomWeights(exported);
+            }
+            default -> throw new IllegalArgumentException("model \"" + model + "\": expected l1, l3 or l7");
         }
 
         env = OrtEnvironment.getEnvironment();
@@ -113,14 +149,12 @@ public class OnnxRuntimeBenchmark {
         checkShape(session.getInputInfo().get(inputName), 4, "input");
         checkShape(session.getOutputInfo().get(outputName), 2, "output");
 
-        float[] fixtureInput = readFloats(inputFile, FIXTURE_BATCH * IMAGE);
-        float[] fixtureLogits = readFloats(logitsFile, FIXTURE_BATCH * CLASSES);
-        check(inputName, outputName, fixtureInput, fixtureLogits);
+        check(inputName, outputName, reference);
 
-        // The measured input: the fixture images repeated to fill the batch.
+        // The measured input: the reference images repeated to fill the batch.
         FloatBuffer in = directFloats(batch * IMAGE);
         for (int n = 0; n < batch; n++) {
-            in.put(n * IMAGE, fixtureInput, (n % FIXTURE_BATCH) * IMAGE, IMAGE);
+            in.put(n * IMAGE, reference.input(), (n % reference.batch()) * IMAGE, IMAGE);
         }
         input = OnnxTensor.createTensor(env, in, new long[] {batch, CHANNELS, SIZE, SIZE});
         outputBuffer = directFloats(batch * CLASSES);
@@ -128,15 +162,55 @@ public class OnnxRuntimeBenchmark {
         inputs = Map.of(inputName, input);
         pinnedOutputs = Map.of(outputName, output);
 
-        // One untimed run into the pinned output, checked against the fixture too: this also proves
+        // One untimed run into the pinned output, checked against the reference too: this also proves
         // that ORT writes straight into outputBuffer (no hidden copy the loop would miss).
         runPinned();
         float[] expected = new float[CLASSES];
         float[] actual = new float[CLASSES];
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(fixtureLogits, (n % FIXTURE_BATCH) * CLASSES, expected, 0, CLASSES);
+            System.arraycopy(reference.logits(), (n % reference.batch()) * CLASSES, expected, 0, CLASSES);
             outputBuffer.get(n * CLASSES, actual);
-            compare(actual, expected, "batch " + batch + ", image " + n);
+            compare(actual, expected, reference.what() + ", batch " + batch + ", image " + n);
+        }
+    }
+
+    /** The L1 fixture: {@code input.f32} ([2,3,224,224]) and {@code logits.f32} ([2,1000]) beside the model. */
+    private static Reference fixtureReference(Path modelPath) {
+        if (!Files.isRegularFile(modelPath)) {
+            throw new IllegalStateException(modelPath.toAbsolutePath()
+                    + " not found: run from the repository root with ../shared beside it, or pass -p onnx=<file.onnx>");
+        }
+        Path dir = modelPath.toAbsolutePath().getParent();
+        Path inputFile = dir.resolve("input.f32");
+        Path logitsFile = dir.resolve("logits.f32");
+        if (!Files.isRegularFile(inputFile) || !Files.isRegularFile(logitsFile)) {
+            throw new IllegalStateException("the correctness check needs input.f32 ([2,3,224,224]) and logits.f32 ([2,1000]) in "
+                    + dir + ": not found");
+        }
+        int fixtureBatch = 2;
+        try {
+            return new Reference(readFloats(inputFile, fixtureBatch * IMAGE), readFloats(logitsFile, fixtureBatch * CLASSES), fixtureBatch,
+                    "logits.f32");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the fixture in " + dir + ": " + e, e);
+        }
+    }
+
+    /**
+     * Writes the seeded random weights of {@code model} to {@code file} as ONNX and returns the
+     * seeded image with the logits this library's dnnl backend gives it on the same weights.
+     */
+    private Reference exportRandomWeights(Path file) throws IOException {
+        float[] image = SeededRandomCase.image();
+        try (RandomWeights w = SeededRandomCase.weights(model)) {
+            EfficientFormerOnnxExport.export(w, file);
+            try (EfficientFormerModel ours = EfficientFormerModel.fromWeights(w, ModelOptions.defaults().withBackend("dnnl"))) {
+                float[] logits = ours.predict(image);
+                if (logits.length != CLASSES) {
+                    throw new IllegalStateException("the " + model + " random weights have " + logits.length + " classes, expected " + CLASSES);
+                }
+                return new Reference(image, logits, 1, "this library's dnnl logits on the " + model + " random weights");
+            }
         }
     }
 
@@ -158,34 +232,58 @@ public class OnnxRuntimeBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws OrtException {
+    public void tearDown() throws OrtException, IOException {
+        // Idempotent: a failed setup already ran it.
         if (output != null) output.close();
+        output = null;
         if (input != null) input.close();
+        input = null;
         if (session != null) session.close();
+        session = null;
         if (options != null) options.close();
+        options = null;
+        if (exported != null) Files.deleteIfExists(exported);
+        exported = null;
     }
 
-    /** Runs the fixture batch through the session (ORT allocating the output) and compares the logits. */
-    private void check(String inputName, String outputName, float[] fixtureInput, float[] fixtureLogits) throws OrtException {
-        FloatBuffer buf = directFloats(FIXTURE_BATCH * IMAGE).put(0, fixtureInput);
-        try (OnnxTensor t = OnnxTensor.createTensor(env, buf, new long[] {FIXTURE_BATCH, CHANNELS, SIZE, SIZE});
+    /** The L3/L7 export while the trial runs (null for L1 and after teardown), for tests. */
+    Path exportedFile() {
+        return exported;
+    }
+
+    /**
+     * Input images and their expected logits.
+     *
+     * @param input {@code batch} images, NCHW
+     * @param logits {@code [batch, 1000]}
+     * @param batch images in {@code input}
+     * @param what where the logits come from, for messages
+     */
+    private record Reference(float[] input, float[] logits, int batch, String what) {
+    }
+
+    /** Runs the reference batch through the session (ORT allocating the output) and compares the logits. */
+    private void check(String inputName, String outputName, Reference reference) throws OrtException {
+        int n = reference.batch();
+        FloatBuffer buf = directFloats(n * IMAGE).put(0, reference.input());
+        try (OnnxTensor t = OnnxTensor.createTensor(env, buf, new long[] {n, CHANNELS, SIZE, SIZE});
                 OrtSession.Result r = session.run(Map.of(inputName, t))) {
             OnnxTensor out = (OnnxTensor) r.get(outputName).orElseThrow();
             long[] shape = out.getInfo().getShape();
-            if (!Arrays.equals(shape, new long[] {FIXTURE_BATCH, CLASSES})) {
-                throw new IllegalStateException("output shape " + Arrays.toString(shape) + ", expected [2, 1000]");
+            if (!Arrays.equals(shape, new long[] {n, CLASSES})) {
+                throw new IllegalStateException("output shape " + Arrays.toString(shape) + ", expected [" + n + ", " + CLASSES + "]");
             }
             FloatBuffer fb = out.getFloatBuffer();
-            float[] actual = new float[FIXTURE_BATCH * CLASSES];
+            float[] actual = new float[n * CLASSES];
             fb.get(actual);
-            double diff = compare(actual, fixtureLogits, "fixture batch 2");
-            System.out.printf("ONNX Runtime %s: %s -> %s, fixture logits max abs diff %.3g%n",
-                    OrtEnvironment.getEnvironment().getVersion(), inputName, outputName, diff);
+            double diff = compare(actual, reference.logits(), reference.what() + ", batch " + n);
+            System.out.printf("ONNX Runtime %s, %s: %s -> %s, max abs diff %.3g against %s%n",
+                    OrtEnvironment.getEnvironment().getVersion(), model, inputName, outputName, diff, reference.what());
         }
     }
 
     /** Fails unless max |a - e| <= 1e-4 * max(1, max |e|); returns the max difference. */
-    private static double compare(float[] actual, float[] expected, String what) {
+    private double compare(float[] actual, float[] expected, String what) {
         double maxDiff = 0;
         double maxAbs = 0;
         for (int i = 0; i < expected.length; i++) {
@@ -195,9 +293,10 @@ public class OnnxRuntimeBenchmark {
         }
         double tolerance = 1e-4 * Math.max(1, maxAbs);
         if (!(maxDiff <= tolerance)) {
-            throw new IllegalStateException("ONNX Runtime logits differ from logits.f32 (" + what + "): max abs diff "
+            throw new IllegalStateException("ONNX Runtime logits differ from " + what + ": max abs diff "
                     + maxDiff + " > " + tolerance + "; refusing to benchmark a wrong model");
         }
+        checkedMaxDiff = Math.max(checkedMaxDiff, maxDiff);
         return maxDiff;
     }
 
