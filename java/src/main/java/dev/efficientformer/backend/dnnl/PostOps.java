@@ -23,6 +23,8 @@ final class PostOps {
     private final List<Arg> args = new ArrayList<>();
     private int length;
 
+    private boolean accumulates;
+
     PostOps(DnnlHandles handles) {
         this.handles = handles;
         MemorySegment out = handles.out();
@@ -42,6 +44,7 @@ final class PostOps {
     PostOps sum() {
         DnnlException.check(dnnl_post_ops_append_sum(postOps, 1f, 0, dnnl_data_type_undef()), "append a sum post-op");
         length++;
+        accumulates = true;
         return this;
     }
 
@@ -51,6 +54,11 @@ final class PostOps {
         args.add(new Arg(DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE() * (length + 1) | DNNL_ARG_SRC_1(), src1Memory));
         length++;
         return this;
+    }
+
+    /** Whether a {@link #sum()} was appended: the result depends on what the destination held. */
+    boolean accumulates() {
+        return accumulates;
     }
 
     /** Whether nothing was appended. */
