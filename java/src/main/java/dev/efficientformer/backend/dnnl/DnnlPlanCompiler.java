@@ -404,7 +404,7 @@ final class DnnlPlanCompiler {
             DnnlException.check(dnnl_reorder_primitive_desc_create(out, userMd, DnnlEngine.get(), chosen, DnnlEngine.get(), MemorySegment.NULL),
                     "create a weight reorder");
             MemorySegment reorder = once.primitive(once.primitiveDesc(out), "weight reorder");
-            MemorySegment args = execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), to)));
+            MemorySegment args = PostOps.execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), to)));
             DnnlException.check(dnnl_primitive_execute(reorder, stream, 2, args), "reorder weights");
             DnnlException.check(dnnl_stream_wait(stream), "wait for a weight reorder");
         }
@@ -613,16 +613,6 @@ final class DnnlPlanCompiler {
         pending.add(new Pending(kind, currentStage, pd, args));
     }
 
-    private MemorySegment execArgs(Arena arena, List<PostOps.Arg> args) {
-        MemorySegment array = dnnl_exec_arg_t.allocateArray(args.size(), arena);
-        for (int i = 0; i < args.size(); i++) {
-            MemorySegment e = dnnl_exec_arg_t.asSlice(array, i);
-            dnnl_exec_arg_t.arg(e, args.get(i).id());
-            dnnl_exec_arg_t.memory(e, args.get(i).memory());
-        }
-        return array;
-    }
-
     /** Creates the primitives, shares one scratchpad between them, and builds the plan. */
     private DnnlPlan finish(ActivationMemory.Storage userInput, ActivationMemory.Storage userOutput) {
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
@@ -646,7 +636,7 @@ final class DnnlPlanCompiler {
                 args.add(new PostOps.Arg(DNNL_ARG_SCRATCHPAD(), h.memory(scratchMd, scratchpad)));
             }
             MemorySegment prim = h.primitive(p.pd, p.kind);
-            steps.add(new DnnlPlan.Step(p.kind, p.stage, prim, execArgs(h.arena(), args), args.size()));
+            steps.add(new DnnlPlan.Step(p.kind, p.stage, prim, PostOps.execArgs(h.arena(), args), args.size()));
         }
         Map<String, DnnlPlan.TapSource> taps = new LinkedHashMap<>();
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {

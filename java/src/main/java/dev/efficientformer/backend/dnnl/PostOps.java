@@ -2,6 +2,8 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
+import dev.efficientformer.bindings.dnnl.dnnl_exec_arg_t;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -85,5 +87,16 @@ final class PostOps {
             DnnlException.check(dnnl_primitive_attr_set_post_ops(attr, postOps), "set post-ops");
         }
         return attr;
+    }
+
+    /** The {@code dnnl_exec_arg_t} array oneDNN's execute takes, allocated in {@code arena}. */
+    static MemorySegment execArgs(Arena arena, List<Arg> args) {
+        MemorySegment array = dnnl_exec_arg_t.allocateArray(args.size(), arena);
+        for (int i = 0; i < args.size(); i++) {
+            MemorySegment e = dnnl_exec_arg_t.asSlice(array, i);
+            dnnl_exec_arg_t.arg(e, args.get(i).id());
+            dnnl_exec_arg_t.memory(e, args.get(i).memory());
+        }
+        return array;
     }
 }
