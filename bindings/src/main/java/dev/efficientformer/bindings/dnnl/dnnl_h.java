@@ -1081,6 +1081,24 @@ public class dnnl_h extends dnnl_h$shared {
     public static int dnnl_nwc() {
         return dnnl_nwc;
     }
+    private static final int dnnl_nChw16c = (int)78L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.dnnl_nChw16c = 78
+     * }
+     */
+    public static int dnnl_nChw16c() {
+        return dnnl_nChw16c;
+    }
+    private static final int dnnl_nChw8c = (int)102L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.dnnl_nChw8c = 102
+     * }
+     */
+    public static int dnnl_nChw8c() {
+        return dnnl_nChw8c;
+    }
     private static final int dnnl_nchw = (int)5L;
     /**
      * {@snippet lang=c :

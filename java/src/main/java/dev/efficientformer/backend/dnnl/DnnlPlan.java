@@ -25,8 +25,12 @@ final class DnnlPlan implements Plan {
     record Step(String kind, String stage, MemorySegment primitive, MemorySegment args, int nargs) {
     }
 
-    /** A value the plan can read back for {@link #tap}: its buffer and how it is laid out. */
-    record TapSource(MemorySegment data, int[] perImageShape, boolean channelsLast) {
+    /**
+     * A value the plan can read back for {@link #tap}: its buffer and how it is laid out. A
+     * feature map is {@code [B][C / channelBlock][H][W][channelBlock]} in memory (NHWC when the
+     * block is all of C); anything else is row-major with {@code channelBlock} 1.
+     */
+    record TapSource(MemorySegment data, int[] perImageShape, int channelBlock) {
     }
 
     private final DnnlHandles handles;
@@ -132,17 +136,20 @@ final class DnnlPlan implements Plan {
         } finally {
             guard.exit();
         }
-        if (!t.channelsLast) {
+        if (t.perImageShape.length != 3 || t.channelBlock == 1) {
             return raw;
         }
-        // NHWC in memory, NCHW expected by callers.
+        // Blocked (or NHWC) in memory, NCHW expected by callers.
         int c = t.perImageShape[0];
         int hw = t.perImageShape[1] * t.perImageShape[2];
+        int block = t.channelBlock;
         float[] out = new float[raw.length];
         for (int b = 0; b < batch; b++) {
-            for (int p = 0; p < hw; p++) {
-                for (int ch = 0; ch < c; ch++) {
-                    out[(b * c + ch) * hw + p] = raw[(b * hw + p) * c + ch];
+            for (int ch = 0; ch < c; ch++) {
+                int from = ((b * (c / block) + ch / block) * hw) * block + ch % block;
+                int to = (b * c + ch) * hw;
+                for (int p = 0; p < hw; p++) {
+                    out[to + p] = raw[from + p * block];
                 }
             }
         }

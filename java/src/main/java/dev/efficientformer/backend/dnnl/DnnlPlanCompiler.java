@@ -37,7 +37,7 @@ import java.util.Map;
  */
 final class DnnlPlanCompiler {
     /** A value's storage: its (shared, placed later) bytes, natural descriptor and memory object. */
-    private record Buffer(ActivationMemory.Storage data, MemorySegment md, MemorySegment memory) {
+    private record Buffer(ActivationMemory.Storage data, MemorySegment md, MemorySegment memory, int channelBlock) {
     }
 
     /** A primitive descriptor waiting for the scratchpad to be sized. */
@@ -49,6 +49,7 @@ final class DnnlPlanCompiler {
     private final int threads;
     private final DnnlHandles h = new DnnlHandles();
     private final ActivationMemory activations = new ActivationMemory(h);
+    private final ActivationLayouts layouts;
     private final DnnlWeightCache weightCache;
     private final Map<Integer, Buffer> buffers = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
@@ -68,6 +69,7 @@ final class DnnlPlanCompiler {
         this.nodes = graph.nodes();
         this.lowered = new boolean[nodes.size()];
         this.stages = dev.efficientformer.graph.StageLabels.of(graph);
+        this.layouts = new ActivationLayouts(h, graph);
     }
 
     /**
@@ -111,7 +113,7 @@ final class DnnlPlanCompiler {
         if (in.rank() == 3) {
             MemorySegment userMd = h.md(dimsOf(batch, in), dnnl_nchw());
             userInput = activations.storage(dnnl_memory_desc_get_size(userMd));
-            Buffer input = buffer(in);
+            Buffer input = buffer(in, layouts.nhwc(dimsOf(batch, in)));
             reorder("input reorder", userMd, activations.bind(userMd, userInput, 0), input.md, input.memory);
         } else {
             userInput = buffer(in).data;
@@ -150,31 +152,36 @@ final class DnnlPlanCompiler {
         return d;
     }
 
-    private static int naturalTag(int rank) {
-        return switch (rank) {
-            case 4 -> dnnl_nhwc();
-            case 3 -> dnnl_abc();
-            case 2 -> dnnl_ab();
-            default -> throw new EfficientFormerException("no layout for rank " + rank);
+    /** Feature maps in the layout oneDNN prefers for their shape; tokens and vectors row-major. */
+    private ActivationLayouts.Layout layoutOf(Value v) {
+        long[] dims = dimsOf(batch, v);
+        return switch (dims.length) {
+            case 4 -> layouts.featureMap(dims);
+            case 3 -> new ActivationLayouts.Layout(h.md(dims, dnnl_abc()), 1);
+            case 2 -> new ActivationLayouts.Layout(h.md(dims, dnnl_ab()), 1);
+            default -> throw new EfficientFormerException("no layout for rank " + dims.length);
         };
     }
 
     /** The value's buffer, allocated on first use. */
     private Buffer buffer(Value v) {
         Buffer b = buffers.get(v.id());
+        return b != null ? b : buffer(v, layoutOf(v));
+    }
+
+    /** The value's buffer, allocated in {@code layout} on first use. */
+    private Buffer buffer(Value v, ActivationLayouts.Layout layout) {
+        Buffer b = buffers.get(v.id());
         if (b == null) {
-            MemorySegment md = h.md(dimsOf(batch, v), naturalTag(v.rank() + 1));
-            ActivationMemory.Storage data = activations.storage(dnnl_memory_desc_get_size(md));
-            b = new Buffer(data, md, activations.bind(md, data, 0));
-            buffers.put(v.id(), b);
+            ActivationMemory.Storage data = activations.storage(dnnl_memory_desc_get_size(layout.md()));
+            b = alias(v, data, layout);
         }
         return b;
     }
 
     /** Makes {@code v} live in {@code data} (an in-place result or a free reshape). */
-    private Buffer alias(Value v, ActivationMemory.Storage data) {
-        MemorySegment md = h.md(dimsOf(batch, v), naturalTag(v.rank() + 1));
-        Buffer b = new Buffer(data, md, activations.bind(md, data, 0));
+    private Buffer alias(Value v, ActivationMemory.Storage data, ActivationLayouts.Layout layout) {
+        Buffer b = new Buffer(data, layout.md(), activations.bind(layout.md(), data, 0), layout.channelBlock());
         buffers.put(v.id(), b);
         return b;
     }
@@ -206,7 +213,7 @@ final class DnnlPlanCompiler {
                     pooling(n, p, new PostOps(h), buffer(n.output()));
                 }
             }
-            case Ops.ToTokens t -> alias(n.output(), buffer(n.input()).data);
+            case Ops.ToTokens t -> toTokens(n);
             case Ops.Relu r -> eltwise(n, dnnl_eltwise_relu());
             case Ops.Gelu g -> eltwise(n, dnnl_eltwise_gelu_erf());
             case Ops.Add a -> binary(n, dnnl_binary_add());
@@ -298,7 +305,8 @@ final class DnnlPlanCompiler {
             Value x = addNode.inputs().get(0).equals(result) ? addNode.inputs().get(1) : addNode.inputs().get(0);
             post.sum();
             lowered[add] = true;
-            dst = alias(addNode.output(), buffer(x).data);
+            Buffer xb = buffer(x);
+            dst = alias(addNode.output(), xb.data, layoutOf(xb));
         } else {
             dst = buffer(result);
         }
@@ -309,8 +317,39 @@ final class DnnlPlanCompiler {
         }
     }
 
+    /**
+     * A convolution between maps of one layout family (both NHWC or both blocked); across a
+     * family boundary (the stem's NHWC into the first blocked stage) oneDNN has only reference
+     * kernels, so the convolution runs in NHWC and one reorder converts its result.
+     */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
         Buffer src = buffer(n.input());
+        if (ActivationLayouts.sameFamily(layoutOf(src), c.inChannels(), layoutOf(dst), c.outChannels())) {
+            convolution(n, c, post, src.md, src.memory, dst.md, dst.memory);
+            return;
+        }
+        if (post.accumulates()) {
+            throw new IllegalStateException("a residual sum across a layout change is not supported: " + n);
+        }
+        MemorySegment srcMd = src.md;
+        MemorySegment srcMemory = src.memory;
+        if (src.channelBlock != c.inChannels()) {
+            srcMd = layouts.nhwc(dimsOf(batch, n.input())).md();
+            srcMemory = view(srcMd, activations.storage(dnnl_memory_desc_get_size(srcMd)), 0);
+            reorder("layout reorder", src.md, src.memory, srcMd, srcMemory);
+        }
+        MemorySegment dstMd = layouts.nhwc(dimsOf(batch, n.output())).md();
+        MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
+        convolution(n, c, post, srcMd, srcMemory, dstMd, dstMemory);
+        reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
+    }
+
+    private static ActivationLayouts.Layout layoutOf(Buffer b) {
+        return new ActivationLayouts.Layout(b.md, b.channelBlock);
+    }
+
+    private void convolution(Node n, Ops.Conv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
+                             MemorySegment dstMemory) {
         long k = c.kernel();
         MemorySegment wAny = h.md(new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_format_tag_any());
         MemorySegment biasMd = h.md(new long[] {c.outChannels()}, dnnl_a());
@@ -318,14 +357,14 @@ final class DnnlPlanCompiler {
         long s = c.stride();
         long p = c.padding();
         DnnlException.check(dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
-                dnnl_convolution_direct(), src.md, wAny, biasMd, dst.md, h.dims(s, s), h.dims(0, 0), h.dims(p, p), h.dims(p, p),
+                dnnl_convolution_direct(), srcMd, wAny, biasMd, dstMd, h.dims(s, s), h.dims(0, 0), h.dims(p, p), h.dims(p, p),
                 post.attributes()), "create a " + c.kind() + " convolution " + n);
         MemorySegment pd = h.primitiveDesc(out);
         MemorySegment weights = weights(pd, dnnl_query_weights_md(), c.weight(),
                 new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw());
         MemorySegment bias = constant(c.bias(), new long[] {c.outChannels()}, dnnl_a());
-        add(c.kind(), pd, post, DNNL_ARG_SRC(), src.memory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
-                DNNL_ARG_DST(), dst.memory);
+        add(c.kind(), pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
+                DNNL_ARG_DST(), dstMemory);
     }
 
     private void linear(Node n, Ops.Linear l, PostOps post, Buffer dst) {
@@ -365,7 +404,7 @@ final class DnnlPlanCompiler {
             DnnlException.check(dnnl_reorder_primitive_desc_create(out, userMd, DnnlEngine.get(), chosen, DnnlEngine.get(), MemorySegment.NULL),
                     "create a weight reorder");
             MemorySegment reorder = once.primitive(once.primitiveDesc(out), "weight reorder");
-            MemorySegment args = execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), to)));
+            MemorySegment args = PostOps.execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), to)));
             DnnlException.check(dnnl_primitive_execute(reorder, stream, 2, args), "reorder weights");
             DnnlException.check(dnnl_stream_wait(stream), "wait for a weight reorder");
         }
@@ -378,6 +417,21 @@ final class DnnlPlanCompiler {
         DnnlException.check(dnnl_reorder_primitive_desc_create(out, fromMd, DnnlEngine.get(), toMd, DnnlEngine.get(), attr),
                 "create the " + kind);
         add(kind, h.primitiveDesc(out), null, DNNL_ARG_FROM(), from, DNNL_ARG_TO(), to);
+    }
+
+    /**
+     * {@code [B, C, H, W]} to {@code [B, HW, C]}: free when the map is NHWC, else one reorder
+     * into NHWC (the last stage's convolution blocks run blocked, its attention on tokens).
+     */
+    private void toTokens(Node n) {
+        Buffer map = buffer(n.input());
+        if (map.channelBlock == n.input().dim(0)) {
+            alias(n.output(), map.data, layoutOf(n.output()));
+            return;
+        }
+        Buffer tokens = buffer(n.output());
+        MemorySegment nhwc = layouts.nhwc(dimsOf(batch, n.input())).md();
+        reorder("to_tokens", map.md, map.memory, nhwc, view(nhwc, tokens.data, 0));
     }
 
     /** {@code x + s * (pool(x) - x)} as one pooling primitive with binary post-ops. */
@@ -559,16 +613,6 @@ final class DnnlPlanCompiler {
         pending.add(new Pending(kind, currentStage, pd, args));
     }
 
-    private MemorySegment execArgs(Arena arena, List<PostOps.Arg> args) {
-        MemorySegment array = dnnl_exec_arg_t.allocateArray(args.size(), arena);
-        for (int i = 0; i < args.size(); i++) {
-            MemorySegment e = dnnl_exec_arg_t.asSlice(array, i);
-            dnnl_exec_arg_t.arg(e, args.get(i).id());
-            dnnl_exec_arg_t.memory(e, args.get(i).memory());
-        }
-        return array;
-    }
-
     /** Creates the primitives, shares one scratchpad between them, and builds the plan. */
     private DnnlPlan finish(ActivationMemory.Storage userInput, ActivationMemory.Storage userOutput) {
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
@@ -592,13 +636,13 @@ final class DnnlPlanCompiler {
                 args.add(new PostOps.Arg(DNNL_ARG_SCRATCHPAD(), h.memory(scratchMd, scratchpad)));
             }
             MemorySegment prim = h.primitive(p.pd, p.kind);
-            steps.add(new DnnlPlan.Step(p.kind, p.stage, prim, execArgs(h.arena(), args), args.size()));
+            steps.add(new DnnlPlan.Step(p.kind, p.stage, prim, PostOps.execArgs(h.arena(), args), args.size()));
         }
         Map<String, DnnlPlan.TapSource> taps = new LinkedHashMap<>();
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
             Buffer b = buffers.get(t.getValue().id());
             if (b != null) {
-                taps.put(t.getKey(), new DnnlPlan.TapSource(activations.segment(b.data), t.getValue().shape(), t.getValue().rank() == 3));
+                taps.put(t.getKey(), new DnnlPlan.TapSource(activations.segment(b.data), t.getValue().shape(), b.channelBlock));
             }
         }
         return new DnnlPlan(h, stream, steps, activations.segment(userInput), activations.segment(userOutput), taps, batch, threads, graph.input().shape(),

@@ -2,6 +2,8 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
+import dev.efficientformer.bindings.dnnl.dnnl_exec_arg_t;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ final class PostOps {
     private final List<Arg> args = new ArrayList<>();
     private int length;
 
+    private boolean accumulates;
+
     PostOps(DnnlHandles handles) {
         this.handles = handles;
         MemorySegment out = handles.out();
@@ -42,6 +46,7 @@ final class PostOps {
     PostOps sum() {
         DnnlException.check(dnnl_post_ops_append_sum(postOps, 1f, 0, dnnl_data_type_undef()), "append a sum post-op");
         length++;
+        accumulates = true;
         return this;
     }
 
@@ -51,6 +56,11 @@ final class PostOps {
         args.add(new Arg(DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE() * (length + 1) | DNNL_ARG_SRC_1(), src1Memory));
         length++;
         return this;
+    }
+
+    /** Whether a {@link #sum()} was appended: the result depends on what the destination held. */
+    boolean accumulates() {
+        return accumulates;
     }
 
     /** Whether nothing was appended. */
@@ -77,5 +87,16 @@ final class PostOps {
             DnnlException.check(dnnl_primitive_attr_set_post_ops(attr, postOps), "set post-ops");
         }
         return attr;
+    }
+
+    /** The {@code dnnl_exec_arg_t} array oneDNN's execute takes, allocated in {@code arena}. */
+    static MemorySegment execArgs(Arena arena, List<Arg> args) {
+        MemorySegment array = dnnl_exec_arg_t.allocateArray(args.size(), arena);
+        for (int i = 0; i < args.size(); i++) {
+            MemorySegment e = dnnl_exec_arg_t.asSlice(array, i);
+            dnnl_exec_arg_t.arg(e, args.get(i).id());
+            dnnl_exec_arg_t.memory(e, args.get(i).memory());
+        }
+        return array;
     }
 }

@@ -1,0 +1,117 @@
+package dev.efficientformer.backend.dnnl;
+
+import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Node;
+import dev.efficientformer.graph.Value;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The memory layout of each feature map ({@code [B, C, H, W]} activation) in a plan: channels in
+ * blocks of the CPU's vector width ({@code nChw16c} on AVX-512, {@code nChw8c} on AVX2), kept
+ * through a whole stage (pool mixers, 1x1 MLP convolutions, residual sums) with no reorder between
+ * blocks, and NHWC where blocking does not pay.
+ *
+ * <p>The choice is made per grid size ({@code H x W}, i.e. per stage): a stage is blocked only
+ * when every map of that size has a channel count the block divides, so a block's input, its
+ * hidden map and its residual sum always share one layout family (oneDNN has only reference
+ * kernels for a convolution from NHWC into a blocked layout). The input's grid stays NHWC.
+ *
+ * <p>Why not {@code format_tag_any}: asked for a 1x1 convolution's preferred activation layout,
+ * oneDNN 3.13 answers NHWC on this AVX-512 machine (its brgemm kernels), yet its blocked
+ * {@code jit_1x1} kernels ran the same L1 convolutions 3-8% faster, side by side under
+ * {@code ONEDNN_VERBOSE=profile_exec}. Blocking is chosen only where the channels divide evenly:
+ * padding the stem's 24 channels to 32 wastes a quarter of its work, so the stem stays NHWC and
+ * one reorder enters the blocked stages.
+ *
+ * <p>{@code -Defficientformer.dnnl.layout=nhwc} keeps every map NHWC (for comparisons).
+ *
+ * <p>Not thread-safe: one per plan compilation.
+ */
+final class ActivationLayouts {
+    /** System property: {@code blocked} (default) or {@code nhwc}. */
+    static final String PROPERTY = "efficientformer.dnnl.layout";
+
+    private final DnnlHandles h;
+    private final int block;
+    private final Map<String, Layout> chosen = new HashMap<>();
+    private final Set<String> blockedGrids = new HashSet<>();
+
+    /**
+     * A feature map's layout: its descriptor (owned by the plan) and its channel block. Memory
+     * holds {@code [B][C / block][H][W][block]}: NHWC is the block of all {@code C} channels.
+     */
+    record Layout(MemorySegment md, int channelBlock) {
+    }
+
+    ActivationLayouts(DnnlHandles h, Graph graph) {
+        this.h = h;
+        String mode = System.getProperty(PROPERTY, "blocked").toLowerCase(Locale.ROOT);
+        this.block = switch (mode) {
+            case "blocked" -> vectorChannels();
+            case "nhwc" -> 0;
+            default -> throw new IllegalArgumentException(PROPERTY + " must be blocked or nhwc, not " + mode);
+        };
+        Map<String, Boolean> blockable = new HashMap<>();
+        for (Node n : graph.nodes()) {
+            Value v = n.output();
+            if (v.rank() == 3) {
+                boolean divides = block > 0 && v.dim(0) % block == 0 && v.dim(0) > block;
+                blockable.merge(grid(v.dim(1), v.dim(2)), divides, Boolean::logicalAnd);
+            }
+        }
+        // The caller's input arrives in NHWC: its grid stays NHWC, so no op has to cross families.
+        Value in = graph.input();
+        if (in.rank() == 3) {
+            blockable.put(grid(in.dim(1), in.dim(2)), false);
+        }
+        blockable.forEach((grid, ok) -> {
+            if (ok) {
+                blockedGrids.add(grid);
+            }
+        });
+    }
+
+    private static String grid(long height, long width) {
+        return height + "x" + width;
+    }
+
+    /** The layout of a feature map of {@code dims = [B, C, H, W]}. */
+    Layout featureMap(long[] dims) {
+        return chosen.computeIfAbsent(Arrays.toString(dims), k -> {
+            if (blockedGrids.contains(grid(dims[2], dims[3]))) {
+                return new Layout(h.md(dims, block == 16 ? dnnl_nChw16c() : dnnl_nChw8c()), block);
+            }
+            return nhwc(dims);
+        });
+    }
+
+    /** NHWC: the plan's input, maps read as tokens, and maps whose channels do not block evenly. */
+    Layout nhwc(long[] dims) {
+        return new Layout(h.md(dims, dnnl_nhwc()), Math.toIntExact(dims[1]));
+    }
+
+    /** Whether two layouts of maps with {@code c1} and {@code c2} channels are both NHWC or both blocked. */
+    static boolean sameFamily(Layout a, long c1, Layout b, long c2) {
+        return (a.channelBlock() == c1) == (b.channelBlock() == c2);
+    }
+
+    /** Floats per vector register of the ISA oneDNN runs on; 0 (NHWC) for anything else. */
+    private static int vectorChannels() {
+        int isa = dnnl_get_effective_cpu_isa();
+        if ((isa & dnnl_cpu_isa_avx512_core()) == dnnl_cpu_isa_avx512_core()) {
+            return 16;
+        }
+        if ((isa & dnnl_cpu_isa_avx2()) == dnnl_cpu_isa_avx2()) {
+            return 8;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.efficientformer.backend.dnnl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.GraphPasses;
+import dev.efficientformer.model.EfficientFormerGraphBuilder;
+import dev.efficientformer.model.RandomWeights;
+import dev.efficientformer.model.SpecDerivation;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Channel-blocked stages give the NHWC plan's numbers, stage by stage, and cost exactly the two
+ * reorders they should: into the first blocked stage and out to the attention tokens.
+ */
+class ActivationLayoutsTest {
+    private static final int BATCH = 2;
+
+    @Test
+    void blockedStagesMatchNhwcAndReorderOnlyAtTheirEdges() {
+        Graph g;
+        try (RandomWeights w = RandomWeights.of("efficientformer_l1", 11)) {
+            g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(w, SpecDerivation.derive(w), 224, 224));
+        }
+        float[] image = new float[BATCH * 3 * 224 * 224];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (float) r.nextGaussian();
+        }
+        DnnlBackend backend = new DnnlBackend();
+        try (Arena arena = Arena.ofConfined();
+                DnnlPlan nhwc = compile(backend, g, "nhwc");
+                DnnlPlan blocked = compile(backend, g, "blocked")) {
+            assumeTrue(blocked.stepKinds().contains("layout reorder"), "this CPU has no channel-blocked layout (ISA below AVX2)");
+            assertEquals(1, Collections.frequency(blocked.stepKinds(), "layout reorder"), blocked.stepKinds().toString());
+            assertEquals(1, Collections.frequency(blocked.stepKinds(), "to_tokens"), blocked.stepKinds().toString());
+            assertFalse(nhwc.stepKinds().contains("layout reorder"));
+            assertEquals(nhwc.stepKinds().size() + 2, blocked.stepKinds().size(), "no other step is added");
+
+            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, image);
+            MemorySegment a = arena.allocate((long) BATCH * 1000 * Float.BYTES);
+            MemorySegment b = arena.allocate((long) BATCH * 1000 * Float.BYTES);
+            nhwc.run(in, a);
+            blocked.run(in, b);
+            assertClose("logits", a.toArray(ValueLayout.JAVA_FLOAT), b.toArray(ValueLayout.JAVA_FLOAT));
+            for (String tap : List.of("stage_0", "stage_1", "stage_2", "stage_3")) {
+                assertClose(tap, nhwc.tap(tap), blocked.tap(tap));
+            }
+        }
+    }
+
+    private static DnnlPlan compile(DnnlBackend backend, Graph g, String layout) {
+        String before = System.getProperty(ActivationLayouts.PROPERTY);
+        System.setProperty(ActivationLayouts.PROPERTY, layout);
+        try {
+            return (DnnlPlan) backend.compile(g, BATCH, 1);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ActivationLayouts.PROPERTY);
+            } else {
+                System.setProperty(ActivationLayouts.PROPERTY, before);
+            }
+        }
+    }
+
+    /** Same math, different summation order inside oneDNN's kernels: equal to float rounding. */
+    private static void assertClose(String what, float[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, what);
+        double max = 1;
+        double diff = 0;
+        for (int i = 0; i < expected.length; i++) {
+            max = Math.max(max, Math.abs(expected[i]));
+            diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
+        }
+        assertTrue(diff <= 1e-5 * max, what + ": max |diff| " + diff + " for max |value| " + max);
+    }
+}
