@@ -4,8 +4,10 @@ import dev.efficientformer.tensor.DType;
 import dev.efficientformer.tensor.Shape;
 import dev.efficientformer.weights.CheckpointException;
 import dev.efficientformer.weights.WeightFile;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,11 +16,12 @@ import java.util.Set;
  *
  * <p>Thread-safety: not thread-safe; one reader per model build.
  */
-final class WeightReader {
+public final class WeightReader {
     private final WeightFile file;
     private final Set<String> used = new HashSet<>();
 
-    WeightReader(WeightFile file) {
+    /** A reader over {@code file}, which stays owned by the caller. */
+    public WeightReader(WeightFile file) {
         this.file = file;
     }
 
@@ -27,7 +30,7 @@ final class WeightReader {
      *
      * @throws CheckpointException naming the key when it is missing, mis-shaped or not a float type
      */
-    float[] floats(String name, long... dims) {
+    public float[] floats(String name, long... dims) {
         if (!file.contains(name)) {
             throw new CheckpointException(file.path() + ": missing tensor \"" + name + "\" (expected shape " + Arrays.toString(dims) + ")");
         }
@@ -44,17 +47,37 @@ final class WeightReader {
     }
 
     /** Whether the checkpoint has {@code name}. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return file.contains(name);
     }
 
     /** Keys that were read. */
-    Set<String> used() {
+    public Set<String> used() {
         return used;
     }
 
     /** The checkpoint, for messages. */
-    WeightFile file() {
+    public WeightFile file() {
         return file;
+    }
+
+    /**
+     * Fails when the checkpoint has float tensors nothing read: weights of modules the
+     * architecture does not have, which a consumer would otherwise drop silently. Int64 buffers
+     * ({@code num_batches_tracked}, {@code attention_bias_idxs}) are not weights and may stay unread.
+     *
+     * @throws CheckpointException listing (up to 20 of) the unread keys
+     */
+    public void requireAllRead() {
+        List<String> unread = new ArrayList<>();
+        for (String name : file.names()) {
+            if (!used.contains(name) && file.info(name).dtype() != DType.I64) {
+                unread.add(name);
+            }
+        }
+        if (!unread.isEmpty()) {
+            throw new CheckpointException(file.path() + ": " + unread.size() + " tensor(s) not part of EfficientFormer V1: "
+                    + String.join(", ", unread.subList(0, Math.min(20, unread.size()))) + (unread.size() > 20 ? ", ..." : ""));
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.efficientformer.benchmarks.onnx;
 
+import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.model.EfficientFormerSpec;
 import dev.efficientformer.model.RandomWeights;
 import dev.efficientformer.model.SpecDerivation;
-import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.model.WeightReader;
 import dev.efficientformer.weights.CheckpointException;
 import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.weights.WeightFile;
@@ -51,7 +52,7 @@ public final class EfficientFormerOnnxExport {
 
     private EfficientFormerOnnxExport(WeightFile weights, EfficientFormerSpec spec, String graphName) {
         this.graph = new OnnxGraph(graphName);
-        this.emit = new TorchModuleEmitter(graph, new ShapeCheckedWeights(weights));
+        this.emit = new TorchModuleEmitter(graph, new WeightReader(weights));
         this.spec = spec;
     }
 
@@ -202,7 +203,7 @@ public final class EfficientFormerOnnxExport {
         int k = spec.numClasses();
         x = emit.layerNorm(x, "norm", c);
         String pooled = graph.node("", "ReduceMean", List.of(x), OnnxAttribute.ints("axes", 1), OnnxAttribute.of("keepdims", 0L));
-        ShapeCheckedWeights w = emit.weights();
+        WeightReader w = emit.weights();
         String headW = graph.initializer(OnnxTensorData.floats("head.weight", w.floats("head.weight", k, c), k, c));
         String headB = graph.initializer(OnnxTensorData.floats("head.bias", w.floats("head.bias", k), k));
         OnnxAttribute[] gemm = {OnnxAttribute.of("alpha", 1f), OnnxAttribute.of("beta", 1f), OnnxAttribute.of("transB", 1L)};

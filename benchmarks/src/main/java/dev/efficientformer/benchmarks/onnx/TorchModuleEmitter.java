@@ -1,6 +1,7 @@
 package dev.efficientformer.benchmarks.onnx;
 
 import dev.efficientformer.model.EfficientFormerSpec;
+import dev.efficientformer.model.WeightReader;
 import java.util.List;
 
 /**
@@ -18,9 +19,9 @@ final class TorchModuleEmitter {
     private static final float SQRT_2 = (float) Math.sqrt(2);
 
     private final OnnxGraph graph;
-    private final ShapeCheckedWeights weights;
+    private final WeightReader weights;
 
-    TorchModuleEmitter(OnnxGraph graph, ShapeCheckedWeights weights) {
+    TorchModuleEmitter(OnnxGraph graph, WeightReader weights) {
         this.graph = graph;
         this.weights = weights;
     }
@@ -29,7 +30,7 @@ final class TorchModuleEmitter {
         return graph;
     }
 
-    ShapeCheckedWeights weights() {
+    WeightReader weights() {
         return weights;
     }
 

@@ -26,8 +26,9 @@ import java.util.Map;
  *
  * <p>Why not {@code format_tag_any}: asked for a 1x1 convolution's preferred activation layout,
  * oneDNN 3.13 answers NHWC on this AVX-512 machine (its brgemm kernels), yet its blocked
- * {@code jit_1x1} kernels ran the same L1 convolutions 3-8% faster, side by side under
- * {@code ONEDNN_VERBOSE=profile_exec}. Blocking is chosen only where the channels divide evenly:
+ * {@code jit_1x1} kernels ran the same L1 convolutions 3-8% faster under
+ * {@code ONEDNN_VERBOSE=profile_exec}, and whole L1 2-4% faster (batch 1 on one thread, batch 8
+ * on two; {@code bench}, alternating the two layouts). Blocking is chosen only where the channels divide evenly:
  * padding the stem's 24 channels to 32 wastes a quarter of its work, so the stem stays NHWC and
  * one reorder enters the blocked stages.
  *
@@ -105,6 +106,7 @@ final class ActivationLayouts {
 
     /** Floats per vector register of the ISA oneDNN runs on; 0 (NHWC) for anything else. */
     private static int vectorChannels() {
+        DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
         int isa = dnnl_get_effective_cpu_isa();
         if ((isa & dnnl_cpu_isa_avx512_core()) == dnnl_cpu_isa_avx512_core()) {
             return 16;

@@ -152,7 +152,7 @@ final class DnnlPlanCompiler {
         return d;
     }
 
-    /** Feature maps in the layout oneDNN prefers for their shape; tokens and vectors row-major. */
+    /** Feature maps as {@link ActivationLayouts} chooses for their stage; tokens and vectors row-major. */
     private ActivationLayouts.Layout layoutOf(Value v) {
         long[] dims = dimsOf(batch, v);
         return switch (dims.length) {
