@@ -176,6 +176,13 @@ public final class ImageDecoder {
             return image;
         } catch (ImageDecodingException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            // The pixel limit bounds the image, but ImageIO's TIFF reader sizes some buffers from
+            // other header fields (a 167-byte 3x3 TIFF found by fuzzing asks for gigabytes). The
+            // one failed allocation left the heap as it was, so the input is refused like any
+            // corrupt file instead of taking the caller down.
+            throw new ImageDecodingException("cannot decode " + reader.getFormatName().toUpperCase(Locale.ROOT) + " image " + source
+                    + ": its header asks the decoder for more memory than the heap has (corrupt or hostile file)", e);
         } catch (IOException | RuntimeException e) {
             // ImageIO reports corrupt data as IIOException but also as IndexOutOfBounds,
             // IllegalArgument, NegativeArraySize...: all of them mean the same to a caller.
