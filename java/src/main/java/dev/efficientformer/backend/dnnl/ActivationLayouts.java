@@ -2,16 +2,16 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
-import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Value;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The memory layout of each feature map ({@code [B, C, H, W]} activation) in a plan: channels in
@@ -28,9 +28,9 @@ import java.util.Map;
  * oneDNN 3.13 answers NHWC on this AVX-512 machine (its brgemm kernels), yet its blocked
  * {@code jit_1x1} kernels ran the same L1 convolutions 3-8% faster under
  * {@code ONEDNN_VERBOSE=profile_exec}, and whole L1 2-4% faster (batch 1 on one thread, batch 8
- * on two; {@code bench}, alternating the two layouts). Blocking is chosen only where the channels divide evenly:
- * padding the stem's 24 channels to 32 wastes a quarter of its work, so the stem stays NHWC and
- * one reorder enters the blocked stages.
+ * on two; {@code bench}, alternating the two layouts). Blocking is chosen only where the channels
+ * divide evenly: padding the stem's 24 channels to 32 wastes a quarter of its work, so the stem
+ * stays NHWC and one reorder enters the blocked stages.
  *
  * <p>{@code -Defficientformer.dnnl.layout=nhwc} keeps every map NHWC (for comparisons).
  *

@@ -53,6 +53,15 @@ final class DnnlHandles implements AutoCloseable {
         return scratch.allocateFrom(ValueLayout.JAVA_LONG, values);
     }
 
+    /** A stream on the process-wide CPU engine, owned by this plan. */
+    MemorySegment stream() {
+        MemorySegment out = out();
+        DnnlException.check(dnnl_stream_create(out, DnnlEngine.get(), dnnl_stream_default_flags()), "create a stream");
+        MemorySegment s = out.get(ValueLayout.ADDRESS, 0);
+        own(() -> dnnl_stream_destroy(s));
+        return s;
+    }
+
     /** Registers {@code destroy} to run at {@link #close()}. */
     void own(Runnable destroy) {
         destructors.push(destroy);

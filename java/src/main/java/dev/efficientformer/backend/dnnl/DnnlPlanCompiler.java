@@ -3,7 +3,6 @@ package dev.efficientformer.backend.dnnl;
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
 import dev.efficientformer.EfficientFormerException;
-import dev.efficientformer.bindings.dnnl.dnnl_exec_arg_t;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Op;
@@ -38,6 +37,9 @@ import java.util.Map;
 final class DnnlPlanCompiler {
     /** A value's storage: its (shared, placed later) bytes, natural descriptor and memory object. */
     private record Buffer(ActivationMemory.Storage data, MemorySegment md, MemorySegment memory, int channelBlock) {
+        ActivationLayouts.Layout layout() {
+            return new ActivationLayouts.Layout(md, channelBlock);
+        }
     }
 
     /** A primitive descriptor waiting for the scratchpad to be sized. */
@@ -97,12 +99,7 @@ final class DnnlPlanCompiler {
     }
 
     private DnnlPlan build() {
-        MemorySegment engine = DnnlEngine.get();
-        MemorySegment out = h.out();
-        DnnlException.check(dnnl_stream_create(out, engine, dnnl_stream_default_flags()), "create a stream");
-        stream = out.get(ValueLayout.ADDRESS, 0);
-        MemorySegment s = stream;
-        h.own(() -> dnnl_stream_destroy(s));
+        stream = h.stream();
         OpenMpThreads.set(threads);
 
         // The caller's row-major input is copied into this buffer; a feature map is then
@@ -306,7 +303,7 @@ final class DnnlPlanCompiler {
             post.sum();
             lowered[add] = true;
             Buffer xb = buffer(x);
-            dst = alias(addNode.output(), xb.data, layoutOf(xb));
+            dst = alias(addNode.output(), xb.data, xb.layout());
         } else {
             dst = buffer(result);
         }
@@ -324,7 +321,7 @@ final class DnnlPlanCompiler {
      */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
         Buffer src = buffer(n.input());
-        if (ActivationLayouts.sameFamily(layoutOf(src), c.inChannels(), layoutOf(dst), c.outChannels())) {
+        if (ActivationLayouts.sameFamily(src.layout(), c.inChannels(), dst.layout(), c.outChannels())) {
             convolution(n, c, post, src.md, src.memory, dst.md, dst.memory);
             return;
         }
@@ -342,10 +339,6 @@ final class DnnlPlanCompiler {
         MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
         convolution(n, c, post, srcMd, srcMemory, dstMd, dstMemory);
         reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
-    }
-
-    private static ActivationLayouts.Layout layoutOf(Buffer b) {
-        return new ActivationLayouts.Layout(b.md, b.channelBlock);
     }
 
     private void convolution(Node n, Ops.Conv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
@@ -398,15 +391,7 @@ final class DnnlPlanCompiler {
             MemorySegment userMd = once.md(dims, userTag);
             MemorySegment userData = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
             MemorySegment.copy(values, 0, userData, ValueLayout.JAVA_FLOAT, 0, values.length);
-            MemorySegment user = once.memory(userMd, userData);
-            MemorySegment to = once.memory(chosen, target);
-            MemorySegment out = once.out();
-            DnnlException.check(dnnl_reorder_primitive_desc_create(out, userMd, DnnlEngine.get(), chosen, DnnlEngine.get(), MemorySegment.NULL),
-                    "create a weight reorder");
-            MemorySegment reorder = once.primitive(once.primitiveDesc(out), "weight reorder");
-            MemorySegment args = PostOps.execArgs(tmp, List.of(new PostOps.Arg(DNNL_ARG_FROM(), user), new PostOps.Arg(DNNL_ARG_TO(), to)));
-            DnnlException.check(dnnl_primitive_execute(reorder, stream, 2, args), "reorder weights");
-            DnnlException.check(dnnl_stream_wait(stream), "wait for a weight reorder");
+            ImmediateReorder.run(stream, userMd, once.memory(userMd, userData), chosen, once.memory(chosen, target), "weight");
         }
     }
 

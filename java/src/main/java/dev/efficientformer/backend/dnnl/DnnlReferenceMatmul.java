@@ -61,10 +61,7 @@ public final class DnnlReferenceMatmul implements AutoCloseable {
     private void build(int m, int k, int n) {
         MemorySegment engine = DnnlEngine.get();
         MemorySegment out = h.out();
-        DnnlException.check(dnnl_stream_create(out, engine, dnnl_stream_default_flags()), "create a stream");
-        MemorySegment s = out.get(ValueLayout.ADDRESS, 0);
-        h.own(() -> dnnl_stream_destroy(s));
-        stream = s;
+        stream = h.stream();
         OpenMpThreads.set(threads);
 
         MemorySegment aMd = h.md(new long[] {m, k}, dnnl_ab());
@@ -80,12 +77,7 @@ public final class DnnlReferenceMatmul implements AutoCloseable {
         MemorySegment bPlain = h.memory(bPlainMd, random(h.allocate(dnnl_memory_desc_get_size(bPlainMd)), 2));
         MemorySegment b = h.memory(bMd, h.allocate(dnnl_memory_desc_get_size(bMd)));
         MemorySegment c = h.memory(cMd, h.allocate(dnnl_memory_desc_get_size(cMd)));
-        DnnlException.check(dnnl_reorder_primitive_desc_create(out, bPlainMd, engine, bMd, engine, MemorySegment.NULL),
-                "create the B reorder");
-        MemorySegment reorder = h.primitive(h.primitiveDesc(out), "B reorder");
-        DnnlException.check(dnnl_primitive_execute(reorder, stream, 2, PostOps.execArgs(h.arena(), List.of(new PostOps.Arg(DNNL_ARG_FROM(), bPlain), new PostOps.Arg(DNNL_ARG_TO(), b)))),
-                "reorder B");
-        DnnlException.check(dnnl_stream_wait(stream), "wait for the B reorder");
+        ImmediateReorder.run(stream, bPlainMd, bPlain, bMd, b, "B");
 
         List<PostOps.Arg> list = new ArrayList<>(List.of(new PostOps.Arg(DNNL_ARG_SRC(), a), new PostOps.Arg(DNNL_ARG_WEIGHTS(), b),
                 new PostOps.Arg(DNNL_ARG_DST(), c)));
