@@ -8,10 +8,9 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -109,22 +108,18 @@ public class EfficientFormerModelBenchmark {
             throw new IllegalStateException(path.toAbsolutePath() + " not found: run from the repository root with ../shared beside it");
         }
         Path dir = path.toAbsolutePath().getParent();
-        float[] fixtureInput = floats(dir.resolve("input.f32"));
-        float[] fixtureLogits = floats(dir.resolve("logits.f32"));
+        float[] fixtureInput = ReferenceLogits.readF32(dir.resolve("input.f32"), FIXTURE_BATCH * IMAGE);
+        float[] fixtureLogits = ReferenceLogits.readF32(dir.resolve("logits.f32"), FIXTURE_BATCH * CLASSES);
         instance = EfficientFormerModel.load(path, options);
         for (int n = 0; n < batch; n++) {
             MemorySegment.copy(fixtureInput, (n % FIXTURE_BATCH) * IMAGE, input, ValueLayout.JAVA_FLOAT, (long) n * IMAGE * Float.BYTES, IMAGE);
         }
         instance.predict(input, batch, output);
         for (int n = 0; n < batch; n++) {
-            double max = 1;
-            double diff = 0;
-            for (int k = 0; k < CLASSES; k++) {
-                float e = fixtureLogits[(n % FIXTURE_BATCH) * CLASSES + k];
-                max = Math.max(max, Math.abs(e));
-                diff = Math.max(diff, Math.abs(e - output.getAtIndex(ValueLayout.JAVA_FLOAT, (long) n * CLASSES + k)));
-            }
-            if (diff > 1e-4 * max) {
+            float[] expected = Arrays.copyOfRange(fixtureLogits, (n % FIXTURE_BATCH) * CLASSES, (n % FIXTURE_BATCH + 1) * CLASSES);
+            float[] actual = output.asSlice((long) n * CLASSES * Float.BYTES, (long) CLASSES * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
+            double diff = ReferenceLogits.maxDiff(expected, actual);
+            if (!ReferenceLogits.within(diff, ReferenceLogits.tolerance(expected))) {
                 throw new IllegalStateException("logits of image " + n + " differ from the reference by " + diff);
             }
         }
@@ -141,12 +136,5 @@ public class EfficientFormerModelBenchmark {
     public void tearDown() {
         instance.close();
         arena.close();
-    }
-
-    private static float[] floats(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(out);
-        return out;
     }
 }

@@ -189,7 +189,7 @@ public class OnnxRuntimeBenchmark {
         }
         int fixtureBatch = 2;
         try {
-            return new Reference(readFloats(inputFile, fixtureBatch * IMAGE), readFloats(logitsFile, fixtureBatch * CLASSES), fixtureBatch,
+            return new Reference(ReferenceLogits.readF32(inputFile, fixtureBatch * IMAGE), ReferenceLogits.readF32(logitsFile, fixtureBatch * CLASSES), fixtureBatch,
                     "logits.f32");
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the fixture in " + dir + ": " + e, e);
@@ -284,15 +284,9 @@ public class OnnxRuntimeBenchmark {
 
     /** Fails unless max |a - e| <= 1e-4 * max(1, max |e|); returns the max difference. */
     private double compare(float[] actual, float[] expected, String what) {
-        double maxDiff = 0;
-        double maxAbs = 0;
-        for (int i = 0; i < expected.length; i++) {
-            double d = Math.abs((double) actual[i] - expected[i]);
-            if (!(d <= maxDiff)) maxDiff = d; // NaN-safe: a NaN difference sticks
-            maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
-        }
-        double tolerance = 1e-4 * Math.max(1, maxAbs);
-        if (!(maxDiff <= tolerance)) {
+        double maxDiff = ReferenceLogits.maxDiff(expected, actual);
+        double tolerance = ReferenceLogits.tolerance(expected);
+        if (!ReferenceLogits.within(maxDiff, tolerance)) {
             throw new IllegalStateException("ONNX Runtime logits differ from " + what + ": max abs diff "
                     + maxDiff + " > " + tolerance + "; refusing to benchmark a wrong model");
         }
@@ -317,15 +311,5 @@ public class OnnxRuntimeBenchmark {
 
     private static FloatBuffer directFloats(int count) {
         return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private static float[] readFloats(Path file, int count) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length != count * Float.BYTES) {
-            throw new IllegalStateException(file + " has " + bytes.length + " bytes, expected " + count * Float.BYTES);
-        }
-        float[] out = new float[count];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-        return out;
     }
 }

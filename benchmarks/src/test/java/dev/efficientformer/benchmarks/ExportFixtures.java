@@ -2,8 +2,6 @@ package dev.efficientformer.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,10 +50,7 @@ public final class ExportFixtures {
     /** Reads a raw little-endian float32 file. */
     public static float[] readF32(Path file) {
         try {
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-            float[] out = new float[b.remaining() / 4];
-            b.asFloatBuffer().get(out);
-            return out;
+            return ReferenceLogits.readF32(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,17 +61,9 @@ public final class ExportFixtures {
         if (expected.length != actual.length) {
             throw new AssertionError(what + ": " + actual.length + " values, expected " + expected.length);
         }
-        double maxDiff = 0;
-        double maxAbs = 0;
-        for (int i = 0; i < expected.length; i++) {
-            double d = Math.abs((double) actual[i] - expected[i]);
-            if (!(d <= maxDiff)) {
-                maxDiff = d;
-            }
-            maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
-        }
-        double bound = 1e-4 * Math.max(1, maxAbs);
-        if (!(maxDiff <= bound)) {
+        double maxDiff = ReferenceLogits.maxDiff(expected, actual);
+        double bound = ReferenceLogits.tolerance(expected);
+        if (!ReferenceLogits.within(maxDiff, bound)) {
             throw new AssertionError(String.format("%s: max|diff| %.3g > bound %.3g", what, maxDiff, bound));
         }
         return maxDiff;
