@@ -65,9 +65,11 @@ public final class AclLibrary {
     private static final String INSTALL_HINT = "install the Arm Compute Library 24.x (Debian 13 / Ubuntu: "
             + "apt install libarm-compute43, or libarm-compute-dev to build the shim)";
     private static final System.Logger LOG = System.getLogger(AclLibrary.class.getName());
-    private static final Object LOCK = new Object();
-    private static volatile AclLibrary loaded;
-    private static volatile NativeLibraryException failure;
+    private static final LoadOnce<AclLibrary> ONCE = new LoadOnce<>(() -> {
+        AclLibrary loaded = loadOnce(Platform.current());
+        LOG.log(System.Logger.Level.DEBUG, "{0} loaded from {1}", loaded.version, loaded.source);
+        return loaded;
+    });
 
     private final String source;
     private final Path path;
@@ -86,26 +88,7 @@ public final class AclLibrary {
      * @throws NativeLibraryException saying why (another platform; or every place tried and why it failed)
      */
     public static AclLibrary load() {
-        AclLibrary l = loaded;
-        if (l != null) {
-            return l;
-        }
-        synchronized (LOCK) {
-            if (loaded != null) {
-                return loaded;
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            try {
-                loaded = loadOnce(Platform.current());
-                LOG.log(System.Logger.Level.DEBUG, "{0} loaded from {1}", loaded.version, loaded.source);
-                return loaded;
-            } catch (NativeLibraryException e) {
-                failure = e;
-                throw e;
-            }
-        }
+        return ONCE.get();
     }
 
     /** Whether the shim can be loaded in this JVM (loading it if needed). */
@@ -154,23 +137,17 @@ public final class AclLibrary {
         }
         List<String> attempts = new ArrayList<>();
         List<String> symbols = requiredSymbols();
-        String explicit = System.getProperty(PATH_PROPERTY);
-        String origin = "system property " + PATH_PROPERTY;
-        if (explicit == null || explicit.isBlank()) {
-            explicit = System.getenv(PATH_ENV);
-            origin = "environment variable " + PATH_ENV;
-        }
-        boolean bundledOnly = explicit != null && explicit.strip().equals("bundled");
-        if (explicit != null && !explicit.isBlank() && !bundledOnly) {
-            Path p = Path.of(explicit.strip());
-            AclLibrary l = tryCandidate(origin + " = " + p, p, List.of(), symbols, attempts);
+        LibraryOverride override = LibraryOverride.read(PATH_PROPERTY, PATH_ENV);
+        if (override.file().isPresent()) {
+            Path p = override.file().get();
+            AclLibrary l = tryCandidate(override.origin() + " = " + p, p, List.of(), symbols, attempts);
             if (l != null) {
                 return l;
             }
             throw new NativeLibraryException("the Arm Compute Library shim could not be loaded from the library named by "
-                    + origin + " (unset it to use the bundled one):", attempts);
+                    + override.origin() + " (unset it to use the bundled one):", attempts);
         }
-        if (!bundledOnly) {
+        if (!override.bundledOnly()) {
             AclLibrary l = tryCandidate("system " + SONAME + " (dynamic linker search path)", null, List.of(), symbols, attempts);
             if (l != null) {
                 return l;
@@ -203,17 +180,7 @@ public final class AclLibrary {
             files.add(ACL_SONAME);
         }
         files.add(SONAME);
-        List<Path> roots = List.of(NativeLibraryCache.defaultRoot(),
-                Path.of(System.getProperty("java.io.tmpdir"), "efficientformer-java-" + System.getProperty("user.name", "user")));
-        for (Path root : roots) {
-            try {
-                return Optional.of(new NativeLibraryCache(root).extract(loader, RESOURCE_FOLDER, PLATFORM.classifier(), files));
-            } catch (IOException | SecurityException e) {
-                attempts.add(where + ": cannot extract into cache " + root + ": " + e
-                        + " (set " + NativeLibraryCache.DIR_PROPERTY + " to a writable folder)");
-            }
-        }
-        return Optional.empty();
+        return NativeLibraryCache.extractToFirstWritable(loader, RESOURCE_FOLDER, PLATFORM.classifier(), files, attempts, where);
     }
 
     /**

@@ -52,9 +52,11 @@ public final class DnnlLibrary {
 
     private static final String ARGFILE = "dev/efficientformer/bindings/dnnl/dnnl.argfile";
     private static final System.Logger LOG = System.getLogger(DnnlLibrary.class.getName());
-    private static final Object LOCK = new Object();
-    private static volatile DnnlLibrary loaded;
-    private static volatile NativeLibraryException failure;
+    private static final LoadOnce<DnnlLibrary> ONCE = new LoadOnce<>(() -> {
+        DnnlLibrary loaded = loadOnce();
+        LOG.log(System.Logger.Level.DEBUG, "oneDNN {0} loaded from {1}", loaded.version, loaded.source);
+        return loaded;
+    });
 
     private final String source;
     private final Path path;
@@ -88,26 +90,7 @@ public final class DnnlLibrary {
      * @throws NativeLibraryException listing every place tried and why it failed
      */
     public static DnnlLibrary load() {
-        DnnlLibrary l = loaded;
-        if (l != null) {
-            return l;
-        }
-        synchronized (LOCK) {
-            if (loaded != null) {
-                return loaded;
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            try {
-                loaded = loadOnce();
-                LOG.log(System.Logger.Level.DEBUG, "oneDNN {0} loaded from {1}", loaded.version, loaded.source);
-                return loaded;
-            } catch (NativeLibraryException e) {
-                failure = e;
-                throw e;
-            }
-        }
+        return ONCE.get();
     }
 
     /** Whether oneDNN can be loaded in this JVM (loading it if needed). */
@@ -143,23 +126,17 @@ public final class DnnlLibrary {
     private static DnnlLibrary loadOnce() {
         List<String> attempts = new ArrayList<>();
         List<String> symbols = requiredSymbols();
-        String explicit = System.getProperty(PATH_PROPERTY);
-        String origin = "system property " + PATH_PROPERTY;
-        if (explicit == null || explicit.isBlank()) {
-            explicit = System.getenv(PATH_ENV);
-            origin = "environment variable " + PATH_ENV;
-        }
-        boolean bundledOnly = explicit != null && explicit.strip().equals("bundled");
-        if (explicit != null && !explicit.isBlank() && !bundledOnly) {
-            Path p = Path.of(explicit.strip());
-            DnnlLibrary l = tryCandidate(origin + " = " + p, p, List.of(), symbols, attempts);
+        LibraryOverride override = LibraryOverride.read(PATH_PROPERTY, PATH_ENV);
+        if (override.file().isPresent()) {
+            Path p = override.file().get();
+            DnnlLibrary l = tryCandidate(override.origin() + " = " + p, p, List.of(), symbols, attempts);
             if (l != null) {
                 return l;
             }
-            throw new NativeLibraryException("oneDNN could not be loaded from the library named by " + origin
+            throw new NativeLibraryException("oneDNN could not be loaded from the library named by " + override.origin()
                     + " (unset it to use the bundled one):", attempts);
         }
-        if (!bundledOnly) {
+        if (!override.bundledOnly()) {
             DnnlLibrary l = tryCandidate("system " + SONAME + " (dynamic linker search path)", null, List.of(), symbols, attempts);
             if (l != null) {
                 return l;
@@ -191,18 +168,8 @@ public final class DnnlLibrary {
             attempts.add(where + ": not on the class path (resource " + folder + "/" + SONAME + " not found)");
             return Optional.empty();
         }
-        List<Path> roots = List.of(NativeLibraryCache.defaultRoot(),
-                Path.of(System.getProperty("java.io.tmpdir"), "efficientformer-java-" + System.getProperty("user.name", "user")));
-        for (Path root : roots) {
-            try {
-                return Optional.of(new NativeLibraryCache(root).extract(loader, folder, platform.classifier(),
-                        List.of("libgomp.so.1", SONAME)));
-            } catch (IOException | SecurityException e) {
-                attempts.add(where + ": cannot extract into cache " + root + ": " + e
-                        + " (set " + NativeLibraryCache.DIR_PROPERTY + " to a writable folder)");
-            }
-        }
-        return Optional.empty();
+        return NativeLibraryCache.extractToFirstWritable(loader, folder, platform.classifier(), List.of("libgomp.so.1", SONAME),
+                attempts, where);
     }
 
     /**

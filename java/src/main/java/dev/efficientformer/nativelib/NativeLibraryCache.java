@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -115,6 +116,25 @@ public final class NativeLibraryCache {
             throw new IOException("cache folder " + target + " is incomplete after extraction");
         }
         return target;
+    }
+
+    /**
+     * Extracts into the default cache, or when that cannot be written into a per-user folder
+     * under {@code java.io.tmpdir}; each failure is added to {@code attempts} as
+     * {@code "<where>: ..."}. Empty when neither worked.
+     */
+    static Optional<Path> extractToFirstWritable(ClassLoader loader, String folder, String platform, List<String> fileNames,
+                                                 List<String> attempts, String where) {
+        List<Path> roots = List.of(defaultRoot(),
+                Path.of(System.getProperty("java.io.tmpdir"), "efficientformer-java-" + System.getProperty("user.name", "user")));
+        for (Path root : roots) {
+            try {
+                return Optional.of(new NativeLibraryCache(root).extract(loader, folder, platform, fileNames));
+            } catch (IOException | SecurityException e) {
+                attempts.add(where + ": cannot extract into cache " + root + ": " + e + " (set " + DIR_PROPERTY + " to a writable folder)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Resource describe(String name, URL url) throws IOException {
