@@ -106,7 +106,7 @@ public final class EfficientFormerModel implements AutoCloseable {
      * afterwards.
      */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
-        Backend backend = BackendSelector.select(options.backend());
+        Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision());
         EfficientFormerSpec spec;
         Graph g;
         try {

@@ -3,7 +3,8 @@ package dev.efficientformer;
 import java.util.Locale;
 
 /**
- * How to run a model: which backend, how many threads per prediction, and the image size.
+ * How to run a model: which backend, how many threads per prediction, the image size, and how
+ * exactly matrix products are computed.
  *
  * <p>Thread-safety: immutable.
  *
@@ -16,8 +17,10 @@ import java.util.Locale;
  *     and throws {@link EfficientFormerException} naming the first one (off by default: the check
  *     reads the whole input once more). When off, non-finite inputs are run like any other: no
  *     exception, and the logits are unspecified (in practice NaN)
+ * @param matmulPrecision {@link MatmulPrecision#HIGHEST} (strict fp32, the default) or
+ *     {@link MatmulPrecision#HIGH} (bf16x3 on AMX where it gains, see there)
  */
-public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite) {
+public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision) {
     /** Options; the backend name is lower-cased and checked. */
     public ModelOptions {
         if (backend == null) {
@@ -30,35 +33,48 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
         if (threads < 1) {
             throw new EfficientFormerException("threads must be at least 1, got " + threads);
         }
+        if (matmulPrecision == null) {
+            throw new EfficientFormerException("matmulPrecision must not be null (choose HIGHEST or HIGH)");
+        }
+    }
+
+    /** Options with strict fp32 products (see {@link #matmulPrecision()}). */
+    public ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite) {
+        this(backend, threads, imageSize, rejectNonFinite, MatmulPrecision.HIGHEST);
     }
 
     /** Options that accept non-finite inputs (see {@link #rejectNonFinite()}). */
     public ModelOptions(String backend, int threads, int imageSize) {
-        this(backend, threads, imageSize, false);
+        this(backend, threads, imageSize, false, MatmulPrecision.HIGHEST);
     }
 
     /** Automatic backend, one thread, 224x224 images, non-finite inputs accepted. */
     public static ModelOptions defaults() {
-        return new ModelOptions("auto", 1, 224, false);
+        return new ModelOptions("auto", 1, 224, false, MatmulPrecision.HIGHEST);
     }
 
     /** These options with another backend. */
     public ModelOptions withBackend(String name) {
-        return new ModelOptions(name, threads, imageSize, rejectNonFinite);
+        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision);
     }
 
     /** These options with another thread count. */
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(backend, n, imageSize, rejectNonFinite);
+        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision);
     }
 
     /** These options with another image size. */
     public ModelOptions withImageSize(int side) {
-        return new ModelOptions(backend, threads, side, rejectNonFinite);
+        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision);
     }
 
     /** These options with the NaN and infinity check of inputs on or off (see {@link #rejectNonFinite()}). */
     public ModelOptions withRejectNonFinite(boolean reject) {
-        return new ModelOptions(backend, threads, imageSize, reject);
+        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision);
+    }
+
+    /** These options with another matmul precision (see {@link #matmulPrecision()}). */
+    public ModelOptions withMatmulPrecision(MatmulPrecision precision) {
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision);
     }
 }

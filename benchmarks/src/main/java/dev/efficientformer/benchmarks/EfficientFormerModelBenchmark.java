@@ -1,6 +1,7 @@
 package dev.efficientformer.benchmarks;
 
 import dev.efficientformer.EfficientFormerModel;
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.ModelOptions;
 import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.model.RandomWeights;
@@ -37,9 +38,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link EfficientFormerModel#predict(MemorySegment, int, MemorySegment)}. Before timing L1, the
  * fixture input's logits are checked against the reference, so a wrong model never reports a time.
  *
- * <p>{@code backend}: {@code dnnl}, {@code java-vector} or {@code java-scalar} (the java backend
- * with its tier forced through {@code -Defficientformer.java.tier}; each parameter combination
- * runs in its own fork).
+ * <p>{@code backend}: {@code dnnl}, {@code dnnl-high} (oneDNN with matmul precision high: bf16x3
+ * on AMX, see {@link MatmulPrecision#HIGH}), {@code java-vector} or {@code java-scalar} (the java
+ * backend with its tier forced through {@code -Defficientformer.java.tier}; each parameter
+ * combination runs in its own fork).
  *
  * <p>Run from the repository root:
  * {@code java -jar benchmarks/target/benchmarks.jar "OnnxRuntime|EfficientFormerModel"}.
@@ -63,8 +65,8 @@ public class EfficientFormerModelBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** Backend: {@code dnnl}, {@code java-vector} or {@code java-scalar}. */
-    @Param({"dnnl", "java-vector", "java-scalar"})
+    /** Backend: {@code dnnl}, {@code dnnl-high}, {@code java-vector} or {@code java-scalar}. */
+    @Param({"dnnl", "dnnl-high", "java-vector", "java-scalar"})
     public String backend;
 
     /** Model: {@code l1} (the fixture weights below), {@code l3} or {@code l7} (random weights). */
@@ -83,11 +85,15 @@ public class EfficientFormerModelBenchmark {
     @Setup(Level.Trial)
     public void setup() throws IOException {
         String backendName = backend;
+        MatmulPrecision precision = MatmulPrecision.HIGHEST;
         if (backend.startsWith("java-")) {
             System.setProperty(JavaBackend.TIER_PROPERTY, backend.substring("java-".length()));
             backendName = "java";
+        } else if (backend.equals("dnnl-high")) {
+            backendName = "dnnl";
+            precision = MatmulPrecision.HIGH;
         }
-        ModelOptions options = ModelOptions.defaults().withBackend(backendName).withThreads(threads);
+        ModelOptions options = ModelOptions.defaults().withBackend(backendName).withThreads(threads).withMatmulPrecision(precision);
         arena = Arena.ofShared();
         input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
         output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);

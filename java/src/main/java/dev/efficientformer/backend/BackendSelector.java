@@ -1,6 +1,7 @@
 package dev.efficientformer.backend;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.acl.AclBackend;
 import dev.efficientformer.backend.dnnl.DnnlBackend;
 import dev.efficientformer.backend.java.JavaBackend;
@@ -32,16 +33,27 @@ public final class BackendSelector {
     }
 
     /**
-     * The backend for {@code name}.
+     * The backend for {@code name}, with strict fp32 products.
      *
      * @throws EfficientFormerException when the named backend cannot run here, saying why
      */
     public static Backend select(String name) {
+        return select(name, MatmulPrecision.HIGHEST);
+    }
+
+    /**
+     * The backend for {@code name}, computing products at {@code precision} where it has a way to
+     * (oneDNN; the other backends are always {@link MatmulPrecision#HIGHEST}, which every
+     * precision permits).
+     *
+     * @throws EfficientFormerException when the named backend cannot run here, saying why
+     */
+    public static Backend select(String name, MatmulPrecision precision) {
         return switch (name) {
             case "java" -> new JavaBackend();
-            case "dnnl" -> available(new DnnlBackend());
+            case "dnnl" -> available(new DnnlBackend(precision));
             case "acl" -> available(new AclBackend());
-            case "auto" -> auto(Platform.current());
+            case "auto" -> auto(Platform.current(), precision);
             default -> throw new EfficientFormerException("unknown backend \"" + name + "\" (choose auto, dnnl, java or acl)");
         };
     }
@@ -59,10 +71,10 @@ public final class BackendSelector {
         return b;
     }
 
-    private static Backend auto(Platform platform) {
+    private static Backend auto(Platform platform, MatmulPrecision precision) {
         List<String> ladder = autoLadder(platform);
         for (int i = 0; i < ladder.size(); i++) {
-            Backend b = create(ladder.get(i)).get();
+            Backend b = create(ladder.get(i), precision).get();
             if (b.isAvailable()) {
                 return b;
             }
@@ -75,10 +87,10 @@ public final class BackendSelector {
         throw new IllegalStateException("the pure-Java backend is always available");
     }
 
-    private static Supplier<Backend> create(String name) {
+    private static Supplier<Backend> create(String name, MatmulPrecision precision) {
         return switch (name) {
             case "acl" -> AclBackend::new;
-            case "dnnl" -> DnnlBackend::new;
+            case "dnnl" -> () -> new DnnlBackend(precision);
             default -> JavaBackend::new;
         };
     }

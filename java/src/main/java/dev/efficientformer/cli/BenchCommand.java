@@ -150,7 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "model       %s%n", description);
         out.printf(Locale.ROOT, "weights     %s%n", weightsLabel);
-        out.printf(Locale.ROOT, "backend     %s, %d thread%s, batch %d%n", model.backendName(), threads, threads == 1 ? "" : "s", batch);
+        out.printf(Locale.ROOT, "backend     %s, %d thread%s, batch %d, matmul precision %s%n", model.backendName(), threads,
+                threads == 1 ? "" : "s", batch, model.options().matmulPrecision().label());
         out.printf(Locale.ROOT, "startup     %.1f ms (load + first batch)%n", startupMs);
         out.printf(Locale.ROOT, "latency     median %.3f ms, p90 %.3f ms, min %.3f ms (%d timed runs after %d warm-up)%n",
                 stats.medianMs(), stats.p90Ms(), stats.minMs(), stats.runs(), warmup);
@@ -163,6 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("backend", model.backendName());
             m.put("threads", threads);
             m.put("batch", batch);
+            m.put("matmul_precision", model.options().matmulPrecision().label());
             m.put("warmup", warmup);
             m.put("iterations", iterations);
             m.put("startup_ms", startupMs);

@@ -1,5 +1,6 @@
 package dev.efficientformer.cli;
 
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.ModelOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code --backend} and {@code --threads}, shared by the subcommands that run a model. Bad values
+ * {@code --backend}, {@code --threads}, {@code --java-tier} and {@code --matmul-precision}, shared
+ * by the subcommands that run a model. Bad values
  * are usage errors (exit 2), caught before anything is loaded.
  *
  * <p>Thread-safety: filled in by picocli, then read by the command's thread only.
@@ -50,7 +52,13 @@ public final class RunOptions {
                     + "Default: vector where the Vector API is available.")
     String javaTier;
 
-    /** Model options with this backend and thread count at image size {@code imageSize}. */
+    @Option(names = "--matmul-precision", paramLabel = "P", defaultValue = "highest", converter = PrecisionName.class,
+            description = "highest (strict fp32 products) or high (dnnl on an AMX CPU: bf16x3 products, logits within 1e-4 "
+                    + "of fp32, several times faster layers; needs the Vector API, which this launcher adds). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    MatmulPrecision matmulPrecision;
+
+    /** Model options with this backend, thread count and precision at image size {@code imageSize}. */
     ModelOptions modelOptions(int imageSize) {
         if (javaTier != null) {
             String tier = javaTier.toLowerCase(java.util.Locale.ROOT);
@@ -60,7 +68,19 @@ public final class RunOptions {
             // The java backend reads its tier from this property when a model is built.
             System.setProperty(dev.efficientformer.backend.java.JavaBackend.TIER_PROPERTY, tier);
         }
-        return new ModelOptions(backend, threads(), imageSize);
+        return new ModelOptions(backend, threads(), imageSize).withMatmulPrecision(matmulPrecision);
+    }
+
+    /** Parses a precision name; an unknown one is a usage error. */
+    static final class PrecisionName implements ITypeConverter<MatmulPrecision> {
+        @Override
+        public MatmulPrecision convert(String value) {
+            try {
+                return MatmulPrecision.parse(value);
+            } catch (dev.efficientformer.EfficientFormerException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Lower-cases and checks a backend name. */

@@ -3,6 +3,7 @@ package dev.efficientformer.model;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.acl.AclBackend;
@@ -45,6 +46,7 @@ class BackendGateTest {
         JAVA_VECTOR(() -> new JavaBackend(JavaBackend.Tier.VECTOR), true, 1),
         JAVA_VECTOR_2_THREADS(() -> new JavaBackend(JavaBackend.Tier.VECTOR), true, 2),
         DNNL(DnnlBackend::new, true, 1),
+        DNNL_BF16X3(() -> new DnnlBackend(MatmulPrecision.HIGH), true, 1),
         ACL(AclBackend::new, true, 1);
 
         // Built on first use, not when the enum loads: a backend this JVM cannot build (the vector
@@ -137,7 +139,7 @@ class BackendGateTest {
     }
 
     @ParameterizedTest(name = "{0} batch {1}")
-    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2", "JAVA_VECTOR, 1", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2"})
+    @CsvSource({"JAVA_REFERENCE, 2", "DNNL, 1", "DNNL, 2", "DNNL_BF16X3, 1", "DNNL_BF16X3, 2", "JAVA_VECTOR, 1", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2"})
     void fullSizeL1MatchesTimm(Variant v, int batch) {
         Optional<Path> l1 = Fixtures.sharedL1();
         assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);

@@ -3,6 +3,7 @@ package dev.efficientformer.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.dnnl.DnnlBackend;
 import dev.efficientformer.backend.java.JavaBackend;
@@ -12,14 +13,15 @@ import dev.efficientformer.testing.ReferenceCase;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * L1, L3 and L7 built from their exact key lists with random weights: the architecture derived
- * from the shapes is the published one, and oneDNN on the optimised graph agrees stage by stage
- * with the scalar Java control on the unoptimised graph.
+ * from the shapes is the published one, and oneDNN on the optimised graph, at both matmul
+ * precisions, agrees stage by stage with the Java control on the unoptimised graph.
  */
 class FullSizeRandomWeightsTest {
 
@@ -47,19 +49,24 @@ class FullSizeRandomWeightsTest {
             for (int i = 0; i < image.length; i++) {
                 image[i] = (float) r.nextGaussian();
             }
+            // bf16x3 (precision high) on one thread, where it replaces the most layers.
             try (Plan control = new JavaBackend().compile(reference, 1, 1);
                  Plan dnnl = new DnnlBackend().compile(optimized, 1, 2);
+                 Plan bf16x3 = new DnnlBackend(MatmulPrecision.HIGH).compile(optimized, 1, 1);
                  Arena arena = Arena.ofConfined()) {
                 MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, image);
                 MemorySegment expected = arena.allocate(4000);
-                MemorySegment actual = arena.allocate(4000);
                 control.run(in, expected);
-                dnnl.run(in, actual);
-                for (String tap : reference.taps().keySet()) {
-                    ReferenceCase.assertWithinGate(variant + " " + tap, control.tap(tap), dnnl.tap(tap));
-                }
                 float[] e = expected.toArray(ValueLayout.JAVA_FLOAT);
-                ReferenceCase.assertWithinGate(variant + " logits", e, actual.toArray(ValueLayout.JAVA_FLOAT));
+                for (Plan p : List.of(dnnl, bf16x3)) {
+                    String what = variant + (p == bf16x3 ? " precision high" : "");
+                    MemorySegment actual = arena.allocate(4000);
+                    p.run(in, actual);
+                    for (String tap : reference.taps().keySet()) {
+                        ReferenceCase.assertWithinGate(what + " " + tap, control.tap(tap), p.tap(tap));
+                    }
+                    ReferenceCase.assertWithinGate(what + " logits", e, actual.toArray(ValueLayout.JAVA_FLOAT));
+                }
                 double spread = 0;
                 for (float v : e) {
                     spread = Math.max(spread, Math.abs(v));

@@ -52,9 +52,10 @@ final class ActivationLayouts {
     record Layout(MemorySegment md, int channelBlock) {
     }
 
-    ActivationLayouts(DnnlHandles h, Graph graph) {
+    /** Layouts for {@code graph}'s maps; {@code allNhwc} (bf16x3 plans, whose split writes NHWC) overrides the property. */
+    ActivationLayouts(DnnlHandles h, Graph graph, boolean allNhwc) {
         this.h = h;
-        String mode = System.getProperty(PROPERTY, "blocked").toLowerCase(Locale.ROOT);
+        String mode = allNhwc ? "nhwc" : System.getProperty(PROPERTY, "blocked").toLowerCase(Locale.ROOT);
         this.block = switch (mode) {
             case "blocked" -> vectorChannels();
             case "nhwc" -> 0;

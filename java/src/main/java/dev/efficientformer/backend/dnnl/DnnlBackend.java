@@ -1,5 +1,6 @@
 package dev.efficientformer.backend.dnnl;
 
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.WeightCache;
@@ -10,11 +11,28 @@ import dev.efficientformer.nativelib.NativeLibraryException;
 /**
  * The oneDNN backend: graphs become fused oneDNN primitives (see {@link DnnlPlanCompiler}).
  *
- * <p>Thread-safety: stateless; safe from any thread. Plans are not (see {@link Plan}).
+ * <p>Thread-safety: immutable; safe from any thread. Plans are not (see {@link Plan}).
  */
 public final class DnnlBackend implements Backend {
     /** The backend's name. */
     public static final String NAME = "dnnl";
+
+    private final MatmulPrecision precision;
+
+    /** A backend with strict fp32 products. */
+    public DnnlBackend() {
+        this(MatmulPrecision.HIGHEST);
+    }
+
+    /** A backend whose plans compute products at {@code precision} (see {@link MatmulPrecision}). */
+    public DnnlBackend(MatmulPrecision precision) {
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
+    }
+
+    /** The precision this backend's plans were asked for. */
+    public MatmulPrecision precision() {
+        return precision;
+    }
 
     @Override
     public String name() {
@@ -38,7 +56,7 @@ public final class DnnlBackend implements Backend {
 
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
-        return DnnlPlanCompiler.compile(graph, batch, threads, null);
+        return DnnlPlanCompiler.compile(graph, batch, threads, null, precision);
     }
 
     @Override
@@ -46,7 +64,7 @@ public final class DnnlBackend implements Backend {
         if (!(weights instanceof DnnlWeightCache cache)) {
             throw new IllegalArgumentException("not a dnnl weight cache: " + weights);
         }
-        return DnnlPlanCompiler.compile(graph, batch, threads, cache);
+        return DnnlPlanCompiler.compile(graph, batch, threads, cache, precision);
     }
 
     @Override

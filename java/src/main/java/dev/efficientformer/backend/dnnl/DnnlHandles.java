@@ -67,10 +67,15 @@ final class DnnlHandles implements AutoCloseable {
         destructors.push(destroy);
     }
 
-    /** A memory descriptor with a format tag, owned by this plan. */
+    /** An fp32 memory descriptor with a format tag, owned by this plan. */
     MemorySegment md(long[] dims, int tag) {
+        return md(dims, tag, dnnl_f32());
+    }
+
+    /** A memory descriptor of {@code dataType} ({@code dnnl_f32()}, {@code dnnl_bf16()}) with a format tag, owned by this plan. */
+    MemorySegment md(long[] dims, int tag, int dataType) {
         MemorySegment out = out();
-        DnnlException.check(dnnl_memory_desc_create_with_tag(out, dims.length, dims(dims), dnnl_f32(), tag),
+        DnnlException.check(dnnl_memory_desc_create_with_tag(out, dims.length, dims(dims), dataType, tag),
                 "create a memory descriptor " + java.util.Arrays.toString(dims));
         MemorySegment md = out.get(ValueLayout.ADDRESS, 0);
         own(() -> dnnl_memory_desc_destroy(md));

@@ -29,4 +29,11 @@ final class DnnlIsa {
         }
         return "isa 0x" + Integer.toHexString(isa);
     }
+
+    /** Whether oneDNN dispatches to AMX tiles here (bfloat16 products many times faster than fp32). */
+    static boolean hasAmx() {
+        DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
+        int amx = dnnl_cpu_isa_avx512_core_amx();
+        return (dnnl_get_effective_cpu_isa() & amx) == amx;
+    }
 }

@@ -21,8 +21,35 @@ import java.util.Map;
  * {@link #close()} waits for a run in progress before freeing the native memory.
  */
 final class DnnlPlan implements Plan {
+    /** One step of a run, in order on the calling thread (the CPU stream executes synchronously). */
+    sealed interface Step permits PrimitiveStep, SplitStep {
+        /** The op kind, for profiles. */
+        String kind();
+
+        /** The stage the step belongs to, for profiles. */
+        String stage();
+
+        /** Runs the step; a failing oneDNN status becomes a {@link DnnlException}. */
+        void execute(MemorySegment stream);
+    }
+
     /** One primitive execution: the primitive and its {@code dnnl_exec_arg_t} array. */
-    record Step(String kind, String stage, MemorySegment primitive, MemorySegment args, int nargs) {
+    record PrimitiveStep(String kind, String stage, MemorySegment primitive, MemorySegment args, int nargs) implements Step {
+        @Override
+        public void execute(MemorySegment stream) {
+            int status = dnnl_primitive_execute(primitive, stream, nargs, args);
+            if (status != 0) {
+                throw new DnnlException("execute " + kind, status);
+            }
+        }
+    }
+
+    /** The bf16x3 split of {@code rows x channels} fp32 activations (see {@link Bf16x3Split}). */
+    record SplitStep(String kind, String stage, MemorySegment src, MemorySegment dst, long rows, int channels) implements Step {
+        @Override
+        public void execute(MemorySegment stream) {
+            Bf16x3Split.run(src, dst, rows, channels);
+        }
     }
 
     /**
@@ -85,11 +112,7 @@ final class DnnlPlan implements Plan {
             OpenMpThreads.set(threads);
             // An indexed loop over an array: the run must not allocate, not even an iterator.
             for (int i = 0; i < steps.length; i++) {
-                Step s = steps[i];
-                int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
-                if (status != 0) {
-                    throw new DnnlException("execute " + s.kind, status);
-                }
+                steps[i].execute(stream);
             }
             DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
             MemorySegment.copy(output, 0, out, 0, output.byteSize());
@@ -108,12 +131,9 @@ final class DnnlPlan implements Plan {
             List<StepTime> times = new java.util.ArrayList<>(steps.length);
             for (Step s : steps) {
                 long t0 = System.nanoTime();
-                int status = dnnl_primitive_execute(s.primitive, stream, s.nargs, s.args);
-                if (status != 0) {
-                    throw new DnnlException("execute " + s.kind, status);
-                }
+                s.execute(stream);
                 DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
-                times.add(new StepTime(s.kind, s.stage, System.nanoTime() - t0));
+                times.add(new StepTime(s.kind(), s.stage(), System.nanoTime() - t0));
             }
             MemorySegment.copy(output, 0, out, 0, output.byteSize());
             return times;
@@ -166,8 +186,10 @@ final class DnnlPlan implements Plan {
 
     @Override
     public String describe() {
+        long bf16x3 = java.util.Arrays.stream(steps).filter(s -> s instanceof SplitStep).count();
         return "dnnl (" + isa + ") batch " + batch + ", " + threads + (threads == 1 ? " thread" : " threads") + ", "
-                + steps.length + " primitives, " + (handles.allocatedBytes() >> 20) + " MiB";
+                + (steps.length - bf16x3) + " primitives" + (bf16x3 > 0 ? " (" + bf16x3 + " layers in bf16x3)" : "") + ", "
+                + (handles.allocatedBytes() >> 20) + " MiB";
     }
 
     /** The primitive kinds in execution order, for profiles and tests. */

@@ -3,6 +3,7 @@ package dev.efficientformer.backend.dnnl;
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Op;
@@ -32,6 +33,14 @@ import java.util.Map;
  * matmul with eltwise and binary post-ops reading q and k in place from the qkv buffer, and its
  * {@code a v} writes the head-interleaved output directly.
  *
+ * <p>Precision {@link MatmulPrecision#HIGH} on an AMX CPU: a convolution or linear layer that
+ * does enough work per input value ({@link #BF16X3_MIN_WORK_PER_INPUT}) on enough rows
+ * ({@link #BF16X3_MIN_ROWS}) runs as one bfloat16 primitive over a {@code [hi | lo | hi]} split
+ * of its input ({@link Bf16x3Split}, a Java step before it) and {@code [whi; whi; wlo]} weights,
+ * accumulating in fp32, with the same post-ops. Feature maps are then all NHWC, the layout the
+ * split writes. Everything else (attention's two matmuls, the stem's first convolution, the
+ * classifier at small batch) stays fp32.
+ *
  * <p>Thread-safety: not thread-safe; one compiler per plan.
  */
 final class DnnlPlanCompiler {
@@ -42,9 +51,33 @@ final class DnnlPlanCompiler {
         }
     }
 
-    /** A primitive descriptor waiting for the scratchpad to be sized. */
-    private record Pending(String kind, String stage, MemorySegment pd, List<PostOps.Arg> args) {
+    /**
+     * A step waiting for the activations to be placed: a primitive descriptor (its scratchpad
+     * sized later), or a bf16x3 split ({@code pd} null) whose {@code args} are only there to
+     * give its buffers their live ranges.
+     */
+    private record Pending(String kind, String stage, MemorySegment pd, List<PostOps.Arg> args, Split split) {
     }
+
+    /** A bf16x3 split of {@code rows x channels} fp32 values in {@code src} into {@code dst}. */
+    private record Split(ActivationMemory.Storage src, ActivationMemory.Storage dst, long rows, int channels) {
+    }
+
+    /**
+     * Below this many multiply-adds per split input value (output channels x kernel area /
+     * stride^2), per plan thread, the split costs more than bf16x3 saves. The split runs on the
+     * calling thread alone while oneDNN uses all of the plan's threads, hence "per thread".
+     * Measured on Sapphire Rapids (bench, L1 and L7, median of 100 runs, thresholds side by side):
+     * batch 1 on one thread was fastest at 128 (L1 17.0 ms; 64: 17.3, 200: 17.9, fp32: 19.6);
+     * batch 8 on two threads at 200-256 (61 ms; 128: 66.6, 64: 71.8, fp32: 76.6); batch 1 on two
+     * threads at 256 (10.5 ms; 128: 11.1).
+     */
+    static final int BF16X3_MIN_WORK_PER_INPUT = 128;
+    /**
+     * Fewer output rows than an AMX tile (16) leave the tiles mostly empty while the weights,
+     * 1.5x the fp32 bytes in bf16x3, are streamed all the same: the classifier at batch 1.
+     */
+    static final int BF16X3_MIN_ROWS = 16;
 
     private final Graph graph;
     private final int batch;
@@ -62,8 +95,10 @@ final class DnnlPlanCompiler {
     /** The stage of the node being lowered, for the steps it creates. */
     private String currentStage = "stem";
     private long scratchpadBytes;
+    /** Whether layers may run as bf16x3 (precision HIGH on an AMX CPU). */
+    private final boolean bf16x3;
 
-    private DnnlPlanCompiler(Graph graph, int batch, int threads, DnnlWeightCache weightCache) {
+    private DnnlPlanCompiler(Graph graph, int batch, int threads, DnnlWeightCache weightCache, MatmulPrecision precision) {
         this.weightCache = weightCache;
         this.graph = graph;
         this.batch = batch;
@@ -71,14 +106,19 @@ final class DnnlPlanCompiler {
         this.nodes = graph.nodes();
         this.lowered = new boolean[nodes.size()];
         this.stages = dev.efficientformer.graph.StageLabels.of(graph);
-        this.layouts = new ActivationLayouts(h, graph);
+        this.bf16x3 = precision == MatmulPrecision.HIGH && DnnlIsa.hasAmx();
+        if (bf16x3 && !Bf16.vectorApiPresent()) {
+            throw new EfficientFormerException("matmul precision high needs the Vector API for its activation split: start the JVM with"
+                    + " --add-modules jdk.incubator.vector (or use matmul precision highest)");
+        }
+        this.layouts = new ActivationLayouts(h, graph, bf16x3);
     }
 
     /**
      * Compiles {@code graph}, taking prepared weights from {@code shared} (or, when null, from a
      * cache of the plan's own); on any failure everything created so far is destroyed.
      */
-    static DnnlPlan compile(Graph graph, int batch, int threads, DnnlWeightCache shared) {
+    static DnnlPlan compile(Graph graph, int batch, int threads, DnnlWeightCache shared, MatmulPrecision precision) {
         if (batch < 1 || threads < 1) {
             throw new EfficientFormerException("batch and threads must be at least 1, got batch " + batch + ", threads " + threads);
         }
@@ -86,7 +126,7 @@ final class DnnlPlanCompiler {
         if (cache == null) {
             cache = new DnnlWeightCache();
         }
-        DnnlPlanCompiler c = new DnnlPlanCompiler(graph, batch, threads, cache);
+        DnnlPlanCompiler c = new DnnlPlanCompiler(graph, batch, threads, cache, precision);
         if (shared == null) {
             c.h.own(cache::close);
         }
@@ -344,37 +384,104 @@ final class DnnlPlanCompiler {
     private void convolution(Node n, Ops.Conv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
                              MemorySegment dstMemory) {
         long k = c.kernel();
-        MemorySegment wAny = h.md(new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_format_tag_any());
+        long s = c.stride();
+        long rows = (long) batch * n.output().dim(1) * n.output().dim(2);
+        boolean split = usesBf16x3(rows, c.outChannels() * k * k / (s * s));
+        long inChannels = split ? 3L * c.inChannels() : c.inChannels();
+        int dataType = split ? dnnl_bf16() : dnnl_f32();
+        String kind = split ? c.kind() + "_bf16x3" : c.kind();
+        if (split) {
+            Buffer src = buffer(n.input());
+            long[] dims = dimsOf(batch, n.input());
+            dims[1] = inChannels;
+            srcMd = h.md(dims, dnnl_nhwc(), dnnl_bf16());
+            srcMemory = splitInput(src, srcMd, (long) batch * n.input().dim(1) * n.input().dim(2), c.inChannels());
+        }
+        MemorySegment wAny = h.md(new long[] {c.outChannels(), inChannels, k, k}, dnnl_format_tag_any(), dataType);
         MemorySegment biasMd = h.md(new long[] {c.outChannels()}, dnnl_a());
         MemorySegment out = h.out();
-        long s = c.stride();
         long p = c.padding();
         DnnlException.check(dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
                 dnnl_convolution_direct(), srcMd, wAny, biasMd, dstMd, h.dims(s, s), h.dims(0, 0), h.dims(p, p), h.dims(p, p),
-                post.attributes()), "create a " + c.kind() + " convolution " + n);
+                post.attributes()), "create a " + kind + " convolution " + n);
         MemorySegment pd = h.primitiveDesc(out);
-        MemorySegment weights = weights(pd, dnnl_query_weights_md(), c.weight(),
-                new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw());
+        MemorySegment weights = split
+                ? splitWeights(pd, c.weight(), c.outChannels(), c.inChannels(), k * k, new long[] {c.outChannels(), inChannels, k, k}, dnnl_oihw())
+                : weights(pd, dnnl_query_weights_md(), c.weight(), new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw());
         MemorySegment bias = constant(c.bias(), new long[] {c.outChannels()}, dnnl_a());
-        add(c.kind(), pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
+        add(kind, pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
                 DNNL_ARG_DST(), dstMemory);
+    }
+
+    /** Whether a layer of {@code rows} output rows and {@code workPerInput} MACs per input value runs as bf16x3. */
+    private boolean usesBf16x3(long rows, long workPerInput) {
+        return bf16x3 && rows >= BF16X3_MIN_ROWS && workPerInput >= (long) BF16X3_MIN_WORK_PER_INPUT * threads;
+    }
+
+    /**
+     * The {@code [hi | lo | hi]} bfloat16 split of {@code src} ({@code rows x channels} fp32,
+     * row-major: an NHWC map or tokens) into a new buffer viewed through {@code splitMd}; the
+     * split runs as a step of its own just before the layer that reads it.
+     */
+    private MemorySegment splitInput(Buffer src, MemorySegment splitMd, long rows, int channels) {
+        if (src.channelBlock != 1 && src.channelBlock != channels) {
+            throw new IllegalStateException("a bf16x3 split needs NHWC or row-major input, not channel blocks of " + src.channelBlock);
+        }
+        ActivationMemory.Storage dst = activations.storage(dnnl_memory_desc_get_size(splitMd));
+        MemorySegment splitMemory = view(splitMd, dst, 0);
+        pending.add(new Pending("bf16x3_split", currentStage, null,
+                List.of(new PostOps.Arg(DNNL_ARG_SRC(), src.memory), new PostOps.Arg(DNNL_ARG_DST(), splitMemory)),
+                new Split(src.data, dst, rows, channels)));
+        return splitMemory;
+    }
+
+    /**
+     * The weights of a bf16x3 layer: PyTorch's {@code [out, in, spatial]} fp32 values as
+     * {@code [out, 3 in, spatial]} bfloat16 {@code [whi; whi; wlo]} along the input axis (facing
+     * the input's {@code [hi | lo | hi]}), reordered once into the layout the primitive chose.
+     */
+    private MemorySegment splitWeights(MemorySegment pd, float[] values, long out, long in, long spatial, long[] userDims, int userTag) {
+        MemorySegment chosen = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md(), 0);
+        MemorySegment data = weightCache.get(values, chosen, target -> {
+            try (Arena tmp = Arena.ofConfined(); DnnlHandles once = new DnnlHandles()) {
+                MemorySegment userMd = once.md(userDims, userTag, dnnl_bf16());
+                MemorySegment user = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
+                long at = 0;
+                for (long o = 0; o < out; o++) {
+                    for (int part = 0; part < 3; part++) {
+                        for (long i = 0; i < in * spatial; i++) {
+                            float w = values[Math.toIntExact(o * in * spatial + i)];
+                            user.setAtIndex(ValueLayout.JAVA_SHORT, at++, part == 2 ? Bf16.lo(w) : Bf16.hi(w));
+                        }
+                    }
+                }
+                ImmediateReorder.run(stream, userMd, once.memory(userMd, user), chosen, once.memory(chosen, target), "bf16x3 weight");
+            }
+        });
+        return h.memory(chosen, data);
     }
 
     private void linear(Node n, Ops.Linear l, PostOps post, Buffer dst) {
         Buffer src = buffer(n.input());
         long rows = batch * (n.input().elementsPerImage() / l.inFeatures());
-        MemorySegment srcMd = h.md(new long[] {rows, l.inFeatures()}, dnnl_ab());
+        boolean split = usesBf16x3(rows, l.outFeatures());
+        long inFeatures = split ? 3L * l.inFeatures() : l.inFeatures();
+        int dataType = split ? dnnl_bf16() : dnnl_f32();
+        MemorySegment srcMd = h.md(new long[] {rows, inFeatures}, dnnl_ab(), dataType);
+        MemorySegment srcMemory = split ? splitInput(src, srcMd, rows, l.inFeatures()) : view(srcMd, src.data, 0);
         MemorySegment dstMd = h.md(new long[] {rows, l.outFeatures()}, dnnl_ab());
-        MemorySegment wAny = h.md(new long[] {l.inFeatures(), l.outFeatures()}, dnnl_format_tag_any());
+        MemorySegment wAny = h.md(new long[] {inFeatures, l.outFeatures()}, dnnl_format_tag_any(), dataType);
         MemorySegment biasMd = h.md(new long[] {1, l.outFeatures()}, dnnl_ab());
         MemorySegment out = h.out();
         DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), srcMd, wAny, biasMd, dstMd, post.attributes()),
                 "create a linear layer (matmul) " + n);
         MemorySegment pd = h.primitiveDesc(out);
         // PyTorch stores [out, in]; as the matmul's [in, out] weights that is the "ba" order.
-        MemorySegment weights = weights(pd, dnnl_query_weights_md(), l.weight(), new long[] {l.inFeatures(), l.outFeatures()}, dnnl_ba());
+        MemorySegment weights = split
+                ? splitWeights(pd, l.weight(), l.outFeatures(), l.inFeatures(), 1, new long[] {inFeatures, l.outFeatures()}, dnnl_ba())
+                : weights(pd, dnnl_query_weights_md(), l.weight(), new long[] {l.inFeatures(), l.outFeatures()}, dnnl_ba());
         MemorySegment bias = constant(l.bias(), new long[] {1, l.outFeatures()}, dnnl_ab());
-        add("linear", pd, post, DNNL_ARG_SRC(), view(srcMd, src.data, 0), DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
+        add(split ? "linear_bf16x3" : "linear", pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
                 DNNL_ARG_DST(), view(dstMd, dst.data, 0));
     }
 
@@ -595,7 +702,7 @@ final class DnnlPlanCompiler {
         if (!scratchMd.equals(MemorySegment.NULL)) {
             scratchpadBytes = Math.max(scratchpadBytes, dnnl_memory_desc_get_size(scratchMd));
         }
-        pending.add(new Pending(kind, currentStage, pd, args));
+        pending.add(new Pending(kind, currentStage, pd, args, null));
     }
 
     /** Creates the primitives, shares one scratchpad between them, and builds the plan. */
@@ -615,13 +722,19 @@ final class DnnlPlanCompiler {
         MemorySegment scratchpad = h.allocate(scratchpadBytes);
         List<DnnlPlan.Step> steps = new ArrayList<>();
         for (Pending p : pending) {
+            if (p.split != null) {
+                Split sp = p.split;
+                steps.add(new DnnlPlan.SplitStep(p.kind, p.stage, activations.segment(sp.src), activations.segment(sp.dst), sp.rows,
+                        sp.channels));
+                continue;
+            }
             List<PostOps.Arg> args = new ArrayList<>(p.args);
             MemorySegment scratchMd = dnnl_primitive_desc_query_md(p.pd, dnnl_query_scratchpad_md(), 0);
             if (!scratchMd.equals(MemorySegment.NULL) && dnnl_memory_desc_get_size(scratchMd) > 0) {
                 args.add(new PostOps.Arg(DNNL_ARG_SCRATCHPAD(), h.memory(scratchMd, scratchpad)));
             }
             MemorySegment prim = h.primitive(p.pd, p.kind);
-            steps.add(new DnnlPlan.Step(p.kind, p.stage, prim, PostOps.execArgs(h.arena(), args), args.size()));
+            steps.add(new DnnlPlan.PrimitiveStep(p.kind, p.stage, prim, PostOps.execArgs(h.arena(), args), args.size()));
         }
         Map<String, DnnlPlan.TapSource> taps = new LinkedHashMap<>();
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
