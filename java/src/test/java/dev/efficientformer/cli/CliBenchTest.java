@@ -53,6 +53,19 @@ class CliBenchTest {
     }
 
     @Test
+    void matmulPrecisionFlagIsReportedAndChecked() {
+        CliRun high = CliRun.of("bench", "--weights", WEIGHTS, "--backend", "dnnl", "--matmul-precision", "HIGH", "--threads", "1",
+                "--warmup", "0", "--iterations", "1", "--json");
+        assertEquals(0, high.exitCode(), high::toString);
+        List<String> lines = high.outLines();
+        assertEquals("high", Json.parseObject(lines.get(lines.size() - 1)).get("matmul_precision"));
+        assertTrue(high.out().contains("matmul precision high"), high::toString);
+        CliRun bad = CliRun.of("bench", "--weights", WEIGHTS, "--matmul-precision", "medium");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("unknown matmul precision \"medium\" (choose highest or high)"), bad::toString);
+    }
+
+    @Test
     void javaTierFlagChoosesTheTier() {
         String previous = System.getProperty("efficientformer.java.tier");
         try {
