@@ -16,8 +16,8 @@ public enum MatmulPrecision {
      * ("bf16x3": {@code a b ~ ah bh + al bh + ah bl}, where {@code x = xh + xl} splits each fp32
      * value into two bfloat16 values, about 16 significant bits), on AMX tile units that run
      * bfloat16 many times faster than fp32. Logits stay within the library's 1e-4 gate of the
-     * fp32 reference (about 1e-5 on L1), and the top-5 classes are unchanged on the reference
-     * images; intermediate maps differ from fp32 by about 2e-5 of their range.
+     * fp32 reference (measured 3-6e-6 of their range on L1, L3 and L7), and the top-5 classes are
+     * unchanged on the reference images; intermediate maps differ by about 2e-5 of their range.
      *
      * <p>Only oneDNN on a CPU with AMX ({@code avx512_core_amx}) uses it, and only for layers
      * large enough to gain (see {@code DnnlPlanCompiler}); elsewhere this is {@link #HIGHEST}. The
