@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Lowers a graph to oneDNN primitives for one batch size.
@@ -406,8 +407,8 @@ final class DnnlPlanCompiler {
                 post.attributes()), "create a " + kind + " convolution " + n);
         MemorySegment pd = h.primitiveDesc(out);
         MemorySegment weights = split
-                ? splitWeights(pd, c.weight(), c.outChannels(), c.inChannels(), k * k, new long[] {c.outChannels(), inChannels, k, k}, dnnl_oihw())
-                : weights(pd, dnnl_query_weights_md(), c.weight(), new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw());
+                ? splitWeights(pd, c.weight(), c.inChannels() * k * k, new long[] {c.outChannels(), inChannels, k, k}, dnnl_oihw())
+                : weights(pd, c.weight(), new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw());
         MemorySegment bias = constant(c.bias(), new long[] {c.outChannels()}, dnnl_a());
         add(kind, pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
                 DNNL_ARG_DST(), dstMemory);
@@ -436,29 +437,22 @@ final class DnnlPlanCompiler {
     }
 
     /**
-     * The weights of a bf16x3 layer: PyTorch's {@code [out, in, spatial]} fp32 values as
-     * {@code [out, 3 in, spatial]} bfloat16 {@code [whi; whi; wlo]} along the input axis (facing
-     * the input's {@code [hi | lo | hi]}), reordered once into the layout the primitive chose.
+     * The weights of a bf16x3 layer: PyTorch's fp32 values, {@code perOutput} of them per output
+     * channel, as bfloat16 {@code [whi; whi; wlo]} per output channel (facing the input's
+     * {@code [hi | lo | hi]} along the input axis), prepared once.
      */
-    private MemorySegment splitWeights(MemorySegment pd, float[] values, long out, long in, long spatial, long[] userDims, int userTag) {
-        MemorySegment chosen = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md(), 0);
-        MemorySegment data = weightCache.get(values, chosen, target -> {
-            try (Arena tmp = Arena.ofConfined(); DnnlHandles once = new DnnlHandles()) {
-                MemorySegment userMd = once.md(userDims, userTag, dnnl_bf16());
-                MemorySegment user = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
-                long at = 0;
-                for (long o = 0; o < out; o++) {
-                    for (int part = 0; part < 3; part++) {
-                        for (long i = 0; i < in * spatial; i++) {
-                            float w = values[Math.toIntExact(o * in * spatial + i)];
-                            user.setAtIndex(ValueLayout.JAVA_SHORT, at++, part == 2 ? Bf16.lo(w) : Bf16.hi(w));
-                        }
+    private MemorySegment splitWeights(MemorySegment pd, float[] values, long perOutput, long[] userDims, int userTag) {
+        return preparedWeights(pd, values, userDims, userTag, dnnl_bf16(), user -> {
+            long at = 0;
+            for (long o = 0; o < values.length / perOutput; o++) {
+                for (int part = 0; part < 3; part++) {
+                    for (long i = 0; i < perOutput; i++) {
+                        float w = values[Math.toIntExact(o * perOutput + i)];
+                        user.setAtIndex(ValueLayout.JAVA_SHORT, at++, part == 2 ? Bf16.lo(w) : Bf16.hi(w));
                     }
                 }
-                ImmediateReorder.run(stream, userMd, once.memory(userMd, user), chosen, once.memory(chosen, target), "bf16x3 weight");
             }
         });
-        return h.memory(chosen, data);
     }
 
     private void linear(Node n, Ops.Linear l, PostOps post, Buffer dst) {
@@ -478,28 +472,37 @@ final class DnnlPlanCompiler {
         MemorySegment pd = h.primitiveDesc(out);
         // PyTorch stores [out, in]; as the matmul's [in, out] weights that is the "ba" order.
         MemorySegment weights = split
-                ? splitWeights(pd, l.weight(), l.outFeatures(), l.inFeatures(), 1, new long[] {inFeatures, l.outFeatures()}, dnnl_ba())
-                : weights(pd, dnnl_query_weights_md(), l.weight(), new long[] {l.inFeatures(), l.outFeatures()}, dnnl_ba());
+                ? splitWeights(pd, l.weight(), l.inFeatures(), new long[] {inFeatures, l.outFeatures()}, dnnl_ba())
+                : weights(pd, l.weight(), new long[] {l.inFeatures(), l.outFeatures()}, dnnl_ba());
         MemorySegment bias = constant(l.bias(), new long[] {1, l.outFeatures()}, dnnl_ab());
         add(split ? "linear_bf16x3" : "linear", pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
                 DNNL_ARG_DST(), view(dstMd, dst.data, 0));
     }
 
-    /** Weights reordered once from their PyTorch layout into the layout the primitive chose. */
-    private MemorySegment weights(MemorySegment pd, int query, float[] values, long[] dims, int userTag) {
-        MemorySegment chosen = dnnl_primitive_desc_query_md(pd, query, 0);
-        MemorySegment data = weightCache.get(values, chosen, target -> reorderWeights(values, dims, userTag, chosen, target));
-        return h.memory(chosen, data);
+    /** fp32 weights reordered once from their PyTorch layout into the layout the primitive chose. */
+    private MemorySegment weights(MemorySegment pd, float[] values, long[] dims, int userTag) {
+        return preparedWeights(pd, values, dims, userTag, dnnl_f32(),
+                user -> MemorySegment.copy(values, 0, user, ValueLayout.JAVA_FLOAT, 0, values.length));
     }
 
-    /** Reorders {@code values} from their PyTorch layout into {@code target}, laid out as {@code chosen}. */
-    private void reorderWeights(float[] values, long[] dims, int userTag, MemorySegment chosen, MemorySegment target) {
-        try (Arena tmp = Arena.ofConfined(); DnnlHandles once = new DnnlHandles()) {
-            MemorySegment userMd = once.md(dims, userTag);
-            MemorySegment userData = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
-            MemorySegment.copy(values, 0, userData, ValueLayout.JAVA_FLOAT, 0, values.length);
-            ImmediateReorder.run(stream, userMd, once.memory(userMd, userData), chosen, once.memory(chosen, target), "weight");
-        }
+    /**
+     * The primitive's weights, taken from the weight cache or prepared there once: {@code fill}
+     * writes {@code values} as {@code dataType} in the user layout ({@code userDims},
+     * {@code userTag}), which is then reordered into the layout the primitive chose.
+     */
+    private MemorySegment preparedWeights(MemorySegment pd, float[] values, long[] userDims, int userTag, int dataType,
+                                          Consumer<MemorySegment> fill) {
+        MemorySegment chosen = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md(), 0);
+        MemorySegment data = weightCache.get(values, chosen, target -> {
+            try (Arena tmp = Arena.ofConfined(); DnnlHandles once = new DnnlHandles()) {
+                MemorySegment userMd = once.md(userDims, userTag, dataType);
+                MemorySegment user = tmp.allocate(dnnl_memory_desc_get_size(userMd), 64);
+                fill.accept(user);
+                ImmediateReorder.run(stream, userMd, once.memory(userMd, user), chosen, once.memory(chosen, target),
+                        dataType == dnnl_bf16() ? "bf16x3 weight" : "weight");
+            }
+        });
+        return h.memory(chosen, data);
     }
 
     /** A reorder run as part of every execution (the input's NCHW to NHWC). */
