@@ -9,7 +9,7 @@
 #
 # jextract is not on any package registry; get an early-access build from the OpenJDK project
 # (the jextract page at jdk.java.net, or build github.com/openjdk/jextract). The checked-in
-# sources are hand-written in jextract's output layout; see bindings/README.md. The header is
+# sources are this script's output, committed unchanged; see bindings/README.md. The header is
 # plain C (only <stddef.h> and <stdint.h>), so the host's headers do: no aarch64 sysroot is needed,
 # and size_t / int64_t map to C_LONG on every 64-bit Linux.
 set -euo pipefail

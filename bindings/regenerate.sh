@@ -9,7 +9,7 @@
 #
 # jextract is not on any package registry; get an early-access build from the OpenJDK
 # project (the jextract page at jdk.java.net, or build github.com/openjdk/jextract).
-# The checked-in sources are hand-written in jextract's output layout; see bindings/README.md.
+# The checked-in sources are this script's output, committed unchanged; see bindings/README.md.
 # The ACL shim's bindings have their own script: bindings/regenerate-acl.sh.
 set -euo pipefail
 
@@ -47,9 +47,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # 1. Fetch the jar through Maven's own resolver (whatever repositories settings.xml names).
-#    Plain dependency resolution of this artifact fails: its parent POM
-#    (org.bytedeco:javacpp-presets:1.5.14) is not on Maven Central. The download plugin fetches
-#    the jar alone. Run outside the reactor so that no project POM is involved.
+#    The download plugin fetches the jar alone (none of its dependencies is needed for the
+#    headers). Run outside the reactor so that no project POM is involved.
 echo "fetching $DNNL_GROUP:$DNNL_ARTIFACT:$DNNL_VERSION:$DNNL_CLASSIFIER"
 (cd "$work" && mvn -B -q com.googlecode.maven-download-plugin:download-maven-plugin:1.13.0:artifact \
   -DgroupId="$DNNL_GROUP" -DartifactId="$DNNL_ARTIFACT" -Dversion="$DNNL_VERSION" \

@@ -20,7 +20,7 @@ public final class ExportFixtures {
         String root = System.getProperty("efficientformer.tiny.fixtures");
         if (root == null) {
             throw new IllegalStateException("system property efficientformer.tiny.fixtures is unset: run the tests through Maven"
-                    + " (benchmarks/pom.xml points it at java/src/test/resources/fixtures/tiny)");
+                    + " (benchmarks/pom.xml points it at library/src/test/resources/fixtures/tiny)");
         }
         Path dir = Path.of(root, name);
         if (!Files.isDirectory(dir)) {

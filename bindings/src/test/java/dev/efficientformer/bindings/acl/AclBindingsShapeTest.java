@@ -63,7 +63,7 @@ class AclBindingsShapeTest {
 
     private static final String PKG = "dev.efficientformer.bindings.acl";
     private static final String HEADER_CLASS = "efficientformer_acl_h";
-    private static final String ARGFILE = "dev/efficientformer/bindings/acl/efficientformer_acl.argfile";
+    private static final String ARGFILE = "META-INF/efficientformer/bindings/efficientformer_acl.argfile";
     private static final ClassLoader LOADER = AclBindingsShapeTest.class.getClassLoader();
 
     private static Map<String, List<String>> options;

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
 class DnnlBindingsShapeTest {
 
     private static final String PKG = "dev.efficientformer.bindings.dnnl";
-    private static final String ARGFILE = "dev/efficientformer/bindings/dnnl/dnnl.argfile";
+    private static final String ARGFILE = "META-INF/efficientformer/bindings/dnnl.argfile";
     private static final ClassLoader LOADER = DnnlBindingsShapeTest.class.getClassLoader();
 
     private static Map<String, List<String>> options;

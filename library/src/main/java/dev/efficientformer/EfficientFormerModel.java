@@ -1,0 +1,420 @@
+package dev.efficientformer;
+
+import dev.efficientformer.backend.Backend;
+import dev.efficientformer.backend.BackendSelector;
+import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.StepTime;
+import dev.efficientformer.backend.WeightCache;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.GraphPasses;
+import dev.efficientformer.image.ChannelValues;
+import dev.efficientformer.image.ImagePreprocessor;
+import dev.efficientformer.image.Interpolation;
+import dev.efficientformer.image.PreprocessConfig;
+import dev.efficientformer.model.EfficientFormerGraphBuilder;
+import dev.efficientformer.model.EfficientFormerSpec;
+import dev.efficientformer.model.ImageNetLabels;
+import dev.efficientformer.model.SpecDerivation;
+import dev.efficientformer.runtime.ThreadBudget;
+import dev.efficientformer.weights.CheckpointFormat;
+import dev.efficientformer.weights.WeightFile;
+import java.awt.image.BufferedImage;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An EfficientFormer (V1) image classifier, ready to predict.
+ *
+ * <pre>{@code
+ * try (EfficientFormerModel model = EfficientFormerModel.load(Path.of("model.safetensors"))) {
+ *     List<Prediction> top5 = model.classify(Path.of("cat.png"), 5);
+ * }
+ * }</pre>
+ *
+ * <p>Loading derives the architecture from the checkpoint's shapes (L1, L3, L7 or any V1 size),
+ * folds BatchNorm, layer scales and the two heads, and compiles the graph for the chosen backend
+ * lazily, once per batch size: a compiled plan is reused by every later prediction of that size.
+ *
+ * <p>Thread-safety: safe to share between threads. Concurrent predictions each take a plan of
+ * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
+ * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
+ * when the cores are busy, a prediction waits for them instead of oversubscribing. {@link #close()} is idempotent, waits for predictions in flight, and frees every
+ * plan; any prediction after it throws {@link IllegalStateException}.
+ *
+ * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
+ * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked
+ * unless {@link ModelOptions#rejectNonFinite()} is on; otherwise the logits they give are
+ * unspecified (NaN on the Java backend, possibly finite on oneDNN), and later predictions are not
+ * affected. The checkpoint file is not used after {@link #load} returns.
+ */
+public final class EfficientFormerModel implements AutoCloseable {
+    private final EfficientFormerSpec spec;
+    private final Graph graph;
+    private final Backend backend;
+    private final ModelOptions options;
+    private final List<String> labels;
+    private final ImagePreprocessor preprocessor;
+    /** Prepared weights shared by all of this model's plans. */
+    private final WeightCache weights;
+    // ArrayDeque under a lock rather than a concurrent deque: returning a plan must not allocate.
+    private final Map<Integer, ArrayDeque<Plan>> plans = new ConcurrentHashMap<>();
+    private final List<Plan> allPlans = new ArrayList<>();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private EfficientFormerModel(EfficientFormerSpec spec, Graph graph, Backend backend, ModelOptions options) {
+        this.spec = spec;
+        this.graph = graph;
+        this.backend = backend;
+        this.options = options;
+        this.labels = ImageNetLabels.forClasses(spec.numClasses());
+        this.weights = backend.newWeightCache();
+        int size = options.imageSize();
+        this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(size, 0.95, Interpolation.BICUBIC,
+                ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
+    }
+
+    /**
+     * Loads a checkpoint ({@code .safetensors} or PyTorch {@code .pth}, detected from the file)
+     * with default options.
+     *
+     * @throws dev.efficientformer.weights.CheckpointException when the file is malformed or not an
+     *     EfficientFormer V1 checkpoint, naming the problem
+     */
+    public static EfficientFormerModel load(Path checkpoint) {
+        return load(checkpoint, ModelOptions.defaults());
+    }
+
+    /** Loads a checkpoint with these options. */
+    public static EfficientFormerModel load(Path checkpoint, ModelOptions options) {
+        try (WeightFile f = CheckpointFormat.open(checkpoint)) {
+            return fromWeights(f, options);
+        }
+    }
+
+    /**
+     * Builds a model from an open checkpoint; the weights are copied, so the caller may close it
+     * afterwards.
+     */
+    public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
+        Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision());
+        EfficientFormerSpec spec;
+        Graph g;
+        try {
+            spec = SpecDerivation.derive(weights);
+            g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+        } catch (InternalError e) {
+            throw mappedFileFault(weights.path(), e);
+        }
+        return new EfficientFormerModel(spec, g, backend, options);
+    }
+
+    /**
+     * The JVM turns the SIGBUS of reading a memory-mapped page that no longer exists (the file
+     * was truncated by another process after it was mapped) into this InternalError: say so,
+     * naming the file, instead of "internal error". Any other InternalError is rethrown.
+     */
+    static RuntimeException mappedFileFault(Path file, InternalError e) {
+        if (e.getMessage() != null && e.getMessage().contains("fault occurred in an unsafe memory access")) {
+            return new dev.efficientformer.weights.CheckpointException(file + " changed while it was being read (truncated"
+                    + " by another process after it was opened?): replace checkpoint files by renaming a complete copy"
+                    + " over them, never by rewriting them in place", e);
+        }
+        throw e;
+    }
+
+    /** The architecture read from the checkpoint. */
+    public EfficientFormerSpec spec() {
+        return spec;
+    }
+
+    /** The backend's name ({@code dnnl}, {@code acl}, {@code java}). */
+    public String backendName() {
+        return backend.name();
+    }
+
+    /**
+     * The backend and how it computes here, e.g. {@code dnnl (avx512_core, precision highest)} or
+     * {@code java (scalar tier)}: where {@code auto} fell back to a slower backend, this says so.
+     */
+    public String backendDescription() {
+        return backend.describe();
+    }
+
+    /** The options in force. */
+    public ModelOptions options() {
+        return options;
+    }
+
+    /** Outputs per image. */
+    public int numClasses() {
+        return spec.numClasses();
+    }
+
+    /** Floats per input image: {@code 3 x size x size}. */
+    public int inputFloatsPerImage() {
+        return 3 * options.imageSize() * options.imageSize();
+    }
+
+    /** Multiply-accumulates per image (for GFLOPS = 2 x MACs / time). */
+    public long macsPerImage() {
+        return graph.macsPerImage();
+    }
+
+    /** The preprocessing this model's images get (resize, crop, normalise). */
+    public ImagePreprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /**
+     * Logits for one preprocessed image, {@code [3, size, size]} CHW floats.
+     *
+     * @throws EfficientFormerException when the array length is wrong
+     */
+    public float[] predict(float[] chw) {
+        return predict(chw, 1);
+    }
+
+    /**
+     * Logits {@code [batch, classes]} for a batch of preprocessed images, NCHW floats.
+     *
+     * @throws EfficientFormerException when the array length is not {@code batch x 3 x size x size}
+     */
+    public float[] predict(float[] nchw, int batch) {
+        checkBatch(batch);
+        long expected = (long) batch * inputFloatsPerImage();
+        if (nchw.length != expected) {
+            throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
+                    + " (" + batch + " x 3 x " + options.imageSize() + " x " + options.imageSize() + ")");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
+            MemorySegment out = arena.allocate((long) batch * numClasses() * Float.BYTES);
+            predict(in, batch, out);
+            return out.toArray(ValueLayout.JAVA_FLOAT);
+        }
+    }
+
+    /**
+     * Runs a batch from caller memory: {@code input} holds {@code batch x 3 x size x size} floats
+     * (NCHW, native order), {@code logits} receives {@code batch x classes} floats. Nothing is
+     * allocated once a plan for this batch size exists.
+     *
+     * @throws EfficientFormerException when a segment has the wrong size or {@code logits} is
+     *     read-only (checked before a plan is compiled for {@code batch}), or, with
+     *     {@link ModelOptions#rejectNonFinite()}, when the input holds NaN or an infinity
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void predict(MemorySegment input, int batch, MemorySegment logits) {
+        onPlan(input, batch, logits, RUN);
+    }
+
+    /**
+     * Runs one batch like {@link #predict(MemorySegment, int, MemorySegment)} and reports how long
+     * each step took (each step is waited for, so the total is a little above a normal run).
+     */
+    public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
+        return onPlan(input, batch, logits, Plan::profile);
+    }
+
+    /** What a prediction does with the plan it borrowed. */
+    private interface PlanCall<T> {
+        T call(Plan plan, MemorySegment input, MemorySegment logits);
+    }
+
+    // Non-capturing, so a single instance: predicting allocates nothing.
+    private static final PlanCall<Void> RUN = (plan, input, logits) -> {
+        plan.run(input, logits);
+        return null;
+    };
+
+    /**
+     * Checks the arguments, then runs {@code call} on a plan for this batch size borrowed from the
+     * pool, holding the read lock (so close waits) and the thread budget's permits.
+     */
+    private <T> T onPlan(MemorySegment input, int batch, MemorySegment logits, PlanCall<T> call) {
+        checkBatch(batch);
+        checkSegments(input, batch, logits);
+        if (options.rejectNonFinite()) {
+            checkFinite(input);
+        }
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("model is closed");
+            }
+            ArrayDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ArrayDeque<>());
+            Plan plan = borrow(pool, batch);
+            int permits = ThreadBudget.global().acquire(options.threads());
+            try {
+                return call.call(plan, input, logits);
+            } finally {
+                ThreadBudget.global().release(permits);
+                giveBack(pool, plan);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void giveBack(ArrayDeque<Plan> pool, Plan plan) {
+        synchronized (pool) {
+            pool.push(plan);
+        }
+    }
+
+    private void checkBatch(int batch) {
+        if (batch < 1) {
+            throw new EfficientFormerException("batch must be at least 1, got " + batch);
+        }
+    }
+
+    /** Before any plan is compiled for {@code batch}: a wrong size must not cost a compilation. */
+    private void checkSegments(MemorySegment input, int batch, MemorySegment logits) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(logits, "logits");
+        long inFloats = (long) batch * inputFloatsPerImage();
+        if (input.byteSize() != inFloats * Float.BYTES) {
+            throw new EfficientFormerException("input segment holds " + input.byteSize() + " bytes, a batch of " + batch
+                    + " needs " + inFloats + " floats (" + batch + " x 3 x " + options.imageSize() + " x "
+                    + options.imageSize() + ", " + inFloats * Float.BYTES + " bytes)");
+        }
+        long outFloats = (long) batch * numClasses();
+        if (logits.byteSize() != outFloats * Float.BYTES) {
+            throw new EfficientFormerException("logits segment holds " + logits.byteSize() + " bytes, a batch of " + batch
+                    + " writes " + outFloats + " floats (" + batch + " x " + numClasses() + " classes, "
+                    + outFloats * Float.BYTES + " bytes)");
+        }
+        if (logits.isReadOnly()) {
+            throw new EfficientFormerException("logits segment is read-only");
+        }
+    }
+
+    /** The {@link ModelOptions#rejectNonFinite()} check: the first NaN or infinity, located. */
+    private void checkFinite(MemorySegment input) {
+        long n = input.byteSize() / Float.BYTES;
+        for (long i = 0; i < n; i++) {
+            float v = input.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i);
+            if (!Float.isFinite(v)) {
+                int side = options.imageSize();
+                long plane = (long) side * side;
+                long image = i / (3 * plane);
+                long within = i % (3 * plane);
+                throw new EfficientFormerException("input value " + i + " (image " + image + ", channel " + within / plane
+                        + ", row " + within % plane / side + ", column " + within % side + ") is " + v
+                        + "; this model rejects non-finite inputs (ModelOptions.rejectNonFinite)");
+            }
+        }
+    }
+
+    private Plan borrow(ArrayDeque<Plan> pool, int batch) {
+        Plan p;
+        synchronized (pool) {
+            p = pool.poll();
+        }
+        if (p != null) {
+            return p;
+        }
+        p = backend.compile(graph, batch, options.threads(), weights);
+        synchronized (allPlans) {
+            allPlans.add(p);
+        }
+        return p;
+    }
+
+    /** Logits for an image (decoded, resized, cropped and normalised like the reference). */
+    public float[] predict(BufferedImage image) {
+        return predict(preprocessor.toChw(image));
+    }
+
+    /** The {@code k} most probable classes of an image. */
+    public List<Prediction> classify(BufferedImage image, int k) {
+        return topK(predict(image), k);
+    }
+
+    /**
+     * The {@code k} most probable classes of an image file (JPEG or PNG).
+     *
+     * @throws dev.efficientformer.image.ImageDecodingException when the file is not a readable image
+     */
+    public List<Prediction> classify(Path imageFile, int k) {
+        return topK(predict(preprocessor.toChw(imageFile)), k);
+    }
+
+    /** The {@code k} most probable classes of each image file, run as one batch. */
+    public List<List<Prediction>> classify(List<Path> imageFiles, int k) {
+        checkK(k);
+        int n = imageFiles.size();
+        if (n == 0) {
+            return List.of();
+        }
+        int per = inputFloatsPerImage();
+        if ((long) n * per > Integer.MAX_VALUE - 8) {
+            throw new EfficientFormerException(n + " images do not fit in one batch of Java arrays (at most "
+                    + (Integer.MAX_VALUE - 8) / per + "): classify them in smaller lists");
+        }
+        float[] batch = new float[n * per];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(preprocessor.toChw(imageFiles.get(i)), 0, batch, i * per, per);
+        }
+        float[] logits = predict(batch, n);
+        List<List<Prediction>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(topK(java.util.Arrays.copyOfRange(logits, i * numClasses(), (i + 1) * numClasses()), k));
+        }
+        return out;
+    }
+
+    /** The {@code k} largest of one image's logits with softmax probabilities and labels. */
+    public List<Prediction> topK(float[] logits, int k) {
+        checkK(k);
+        if (logits.length != numClasses()) {
+            throw new EfficientFormerException("expected " + numClasses() + " logits, got " + logits.length);
+        }
+        return TopK.of(logits, Math.min(k, logits.length), labels);
+    }
+
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new EfficientFormerException("k must be at least 1, got " + k);
+        }
+    }
+
+    /** Frees every plan after predictions in flight finish. Idempotent. */
+    @Override
+    public void close() {
+        ReentrantReadWriteLock.WriteLock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            synchronized (allPlans) {
+                for (Plan p : allPlans) {
+                    p.close();
+                }
+                allPlans.clear();
+            }
+            plans.clear();
+            weights.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EfficientFormerModel[" + spec + ", backend " + backend.name() + ", " + options.threads() + " thread(s)]";
+    }
+}
