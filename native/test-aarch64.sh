@@ -26,6 +26,8 @@
 # Usage: bash native/test-aarch64.sh [options]
 #   --rebuild-rootfs   throw the cached rootfs away and make a new one
 #   --cpus "A B ..."   emulated CPUs to test on (default: "max cortex-a72")
+#   --sve-cpus "A ..." further emulated CPUs on which only oneDNN's aarch64 tests run (default:
+#                      "max,sve256=on max,sve128=on max,sve-default-vector-length=256"; "" for none)
 #   --no-java          skip the Java step
 #   --no-junit         run the Java smoke checks but not the JUnit suite
 #   --no-binfmt        do not register qemu in binfmt_misc; start arm64 programs through
@@ -55,6 +57,14 @@ MIRROR=${EFACL_MIRROR:-http://deb.debian.org/debian}
 SUITE=trixie
 JOBS=${EFACL_JOBS:-2}
 CPUS="max cortex-a72"
+# SVE vector lengths besides max's 512 bits (Graviton 3 and Neoverse V1: 256; Graviton 4,
+# Neoverse V2 and N2: 128; and 2048), each running only oneDNN's aarch64 tests ($SVE_TESTS);
+# see docs/aarch64-emulation.md.
+SVE_CPUS="max,sve256=on max,sve128=on max,sve-default-vector-length=256"
+SVE_TESTS='DnnlSelfCheckTest,LastStageOpsTest,BackendGateTest#tinyV1MatchesTimm'
+# Where oneDNN 3.13 computes wrongly: SVE vectors of 2048 bits (no board has them; qemu's max CPU
+# can). There the library must refuse the dnnl backend, and DnnlSelfCheckTest checks that it does.
+DNNL_REFUSED_CPUS="max,sve-default-vector-length=256"
 RUN_JAVA=1
 REBUILD=0
 USE_BINFMT=1
@@ -99,6 +109,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild-rootfs) REBUILD=1 ;;
     --cpus) CPUS=$2; shift ;;
+    --sve-cpus) SVE_CPUS=$2; shift ;;
     --no-java) RUN_JAVA=0 ;;
     --no-junit) RUN_JUNIT=0 ;;
     --no-binfmt) USE_BINFMT=0 ;;
@@ -492,26 +503,38 @@ run_junit() {
   local tail_opt=""
   [ ! -d "$M2_REPO" ] || tail_opt="-Dmaven.repo.local.tail=$M2_TAIL_IN_ROOT"
   mvn_cmd="$MAVEN_IN_ROOT/bin/mvn -B -ntp $tail_opt"
-  for cpu in $CPUS; do
-    log "JUnit ($JUNIT_TAG) in the arm64 JVM, QEMU_CPU=$cpu"
+  local selection what
+  for cpu in $CPUS $SVE_CPUS; do
+    # The extra SVE vector lengths run only the tests of oneDNN's aarch64 kernels.
+    if [[ " $CPUS " == *" $cpu "* ]]; then
+      selection="-Dtest.groups=$JUNIT_TAG" what=$JUNIT_TAG
+    else
+      selection="-Dtest.groups=$JUNIT_TAG -Dtest=$SVE_TESTS -Dsurefire.failIfNoSpecifiedTests=false" what="oneDNN: $SVE_TESTS"
+    fi
+    log "JUnit ($what) in the arm64 JVM, QEMU_CPU=$cpu"
     log=/tmp/efacl-junit-$cpu.log
     rc=0
+    # The summary reads Surefire's reports: none may be left from the run under another CPU.
+    rm -rf "$ROOTFS$JAVA_SRC_IN_ROOT"/*/target/surefire-reports
     if [ -n "${EFACL_JAVA_TESTS:-}" ]; then
       in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFACL_JAVA="$test_jvm" EFACL_JAVA_HOME="$ARM_JAVA_HOME" \
         EFACL_LIB_DIR="$BUILD_IN_ROOT" EFACL_MVN="$mvn_cmd" BINFMT="$BINFMT" \
         bash -c "cd $JAVA_SRC_IN_ROOT && $EFACL_JAVA_TESTS" > "$ROOTFS$log" 2>&1 || rc=$?
     else
-      in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" bash -c "cd $JAVA_SRC_IN_ROOT && $mvn_cmd test -pl java -am \
-        -Dtest.jvm=$test_jvm -Dtest.groups=$JUNIT_TAG \
+      local refused=0
+      [[ " $DNNL_REFUSED_CPUS " != *" $cpu "* ]] || refused=1
+      in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFFICIENTFORMER_TEST_EXPECT_DNNL_REFUSED=$refused \
+        bash -c "cd $JAVA_SRC_IN_ROOT && $mvn_cmd test -pl library -am \
+        -Dtest.jvm=$test_jvm $selection \
         '-Dsurefire.argLine=--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1$child_opt' \
         -Defficientformer.acl.shim.dir=$BUILD_IN_ROOT $fixtures_opt" > "$ROOTFS$log" 2>&1 || rc=$?
     fi
     junit_summary "$ROOTFS$JAVA_SRC_IN_ROOT" "$ROOTFS$log"
     if [ "$rc" -eq 0 ]; then
-      RESULTS+=("JUnit ($JUNIT_TAG), QEMU_CPU=$cpu: passed ($JUNIT_COUNTS)")
+      RESULTS+=("JUnit ($what), QEMU_CPU=$cpu: passed ($JUNIT_COUNTS)")
     else
       grep -E '\[ERROR\]|FAIL' "$ROOTFS$log" | head -n 40 >&2 || true
-      RESULTS+=("JUnit ($JUNIT_TAG), QEMU_CPU=$cpu: FAILED ($JUNIT_COUNTS; log: $ROOTFS$log)")
+      RESULTS+=("JUnit ($what), QEMU_CPU=$cpu: FAILED ($JUNIT_COUNTS; log: $ROOTFS$log)")
     fi
   done
 }

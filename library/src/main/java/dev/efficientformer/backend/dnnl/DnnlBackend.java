@@ -1,0 +1,91 @@
+package dev.efficientformer.backend.dnnl;
+
+import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.MatmulPrecision;
+import dev.efficientformer.backend.Backend;
+import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.WeightCache;
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.nativelib.DnnlLibrary;
+import dev.efficientformer.nativelib.NativeLibraryException;
+
+/**
+ * The oneDNN backend: graphs become fused oneDNN primitives (see {@link DnnlPlanCompiler}).
+ *
+ * <p>Thread-safety: immutable; safe from any thread. Plans are not (see {@link Plan}).
+ */
+public final class DnnlBackend implements Backend {
+    /** The backend's name. */
+    public static final String NAME = "dnnl";
+
+    private final MatmulPrecision precision;
+
+    /** A backend with strict fp32 products. */
+    public DnnlBackend() {
+        this(MatmulPrecision.HIGHEST);
+    }
+
+    /** A backend whose plans compute products at {@code precision} (see {@link MatmulPrecision}). */
+    public DnnlBackend(MatmulPrecision precision) {
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
+    }
+
+    /** The precision this backend's plans were asked for. */
+    public MatmulPrecision precision() {
+        return precision;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** {@code dnnl (<oneDNN's ISA>, precision <precision>)}; loads oneDNN. */
+    @Override
+    public String describe() {
+        DnnlEngine.get();
+        return NAME + " (" + DnnlIsa.effective() + ", precision " + precision.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return DnnlLibrary.isAvailable() && DnnlSelfCheck.failure().isEmpty();
+    }
+
+    /** Why the library cannot load, or why its kernels are not trusted on this CPU (see {@link DnnlSelfCheck}). */
+    @Override
+    public String unavailableReason() {
+        try {
+            DnnlLibrary.load();
+        } catch (NativeLibraryException e) {
+            return e.getMessage();
+        }
+        return DnnlSelfCheck.failure().orElse("");
+    }
+
+    @Override
+    public Plan compile(Graph graph, int batch, int threads) {
+        refuseUntrustedCpu();
+        return DnnlPlanCompiler.compile(graph, batch, threads, null, precision);
+    }
+
+    @Override
+    public Plan compile(Graph graph, int batch, int threads, WeightCache weights) {
+        if (!(weights instanceof DnnlWeightCache cache)) {
+            throw new IllegalArgumentException("not a dnnl weight cache: " + weights);
+        }
+        refuseUntrustedCpu();
+        return DnnlPlanCompiler.compile(graph, batch, threads, cache, precision);
+    }
+
+    private static void refuseUntrustedCpu() {
+        DnnlSelfCheck.failure().ifPresent(reason -> {
+            throw new EfficientFormerException("backend dnnl is not available: " + reason);
+        });
+    }
+
+    @Override
+    public WeightCache newWeightCache() {
+        return new DnnlWeightCache();
+    }
+}
