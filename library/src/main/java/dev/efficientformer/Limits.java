@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The bounds this library puts on untrusted input, so that a hostile or damaged file ends in an
  * exception instead of exhausting memory or time: checkpoint header size, tensor count and total
- * tensor bytes, pickle size, and decoded image pixels.
+ * tensor bytes, pickle size, decoded image pixels, and threads per prediction.
  *
  * <p>Each limit has a default and a system property that replaces it, read each time the limit is
  * checked (so {@code System.setProperty} takes effect for the next file). Every check happens
@@ -65,6 +65,15 @@ public final class Limits {
      */
     public static final Limit IMAGE_PIXELS = new Limit("image", PROPERTY_PREFIX + "image.pixels", 100_000_000L, "pixels");
 
+    /**
+     * Most threads one prediction may use (default 256). More threads than cores never help (the
+     * process-wide budget runs at most one per core), and thousands of them crash native thread
+     * pools (oneDNN's OpenMP died with SIGSEGV at 8000): the request is refused before any thread
+     * is made. The process's own limit ({@code ulimit -u}) is checked too, see
+     * {@code runtime.ThreadLimit}.
+     */
+    public static final Limit THREADS = new Limit("threads per prediction", PROPERTY_PREFIX + "threads", 256, "threads");
+
     /** How many JSON or pickle values a checkpoint may build per tensor allowed by {@link #CHECKPOINT_TENSORS}. */
     public static final int VALUES_PER_TENSOR = 64;
 
@@ -79,7 +88,7 @@ public final class Limits {
 
     /** Every limit, for documentation and tests. */
     public static List<Limit> all() {
-        return List.of(SAFETENSORS_HEADER_BYTES, CHECKPOINT_TENSORS, CHECKPOINT_TOTAL_BYTES, PICKLE_BYTES, IMAGE_PIXELS);
+        return List.of(SAFETENSORS_HEADER_BYTES, CHECKPOINT_TENSORS, CHECKPOINT_TOTAL_BYTES, PICKLE_BYTES, IMAGE_PIXELS, THREADS);
     }
 
     /**

@@ -30,9 +30,7 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
         if (!backend.equals("auto") && !backend.equals("dnnl") && !backend.equals("java") && !backend.equals("acl")) {
             throw new EfficientFormerException("unknown backend \"" + backend + "\" (choose auto, dnnl, java or acl)");
         }
-        if (threads < 1) {
-            throw new EfficientFormerException("threads must be at least 1, got " + threads);
-        }
+        dev.efficientformer.runtime.ThreadLimit.check(threads);
         if (matmulPrecision == null) {
             throw new EfficientFormerException("matmulPrecision must not be null (choose HIGHEST or HIGH)");
         }

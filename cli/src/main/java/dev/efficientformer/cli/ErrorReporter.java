@@ -116,6 +116,24 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     /** {@code s} on one line: line breaks (and the indentation after them) become "; ". */
     static String oneLine(String s) {
-        return s.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return escapeControls(s.strip().replaceAll("\\s*\\R\\s*", "; "));
+    }
+
+    /**
+     * Control characters as {@code \xNN}: messages quote names read from files (tensor names, JSON
+     * keys), and an escape sequence in one must not reach the terminal (it could move the cursor,
+     * rewrite the line, or set the window title).
+     */
+    static String escapeControls(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+                b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

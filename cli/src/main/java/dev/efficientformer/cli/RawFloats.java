@@ -68,22 +68,26 @@ final class RawFloats {
      */
     static void write(Path file, MemorySegment data) throws IOException {
         Path abs = file.toAbsolutePath();
-        if (!Files.isDirectory(abs.getParent())) {
+        if (Files.isDirectory(abs)) {
+            throw new EfficientFormerException("output is a directory, not a file: " + abs);
+        }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // A device or FIFO (/dev/null, /dev/stdout, a named pipe) is written as it is: replacing
+            // it by renaming a file over it would destroy the node.
+            try (FileChannel ch = FileChannel.open(abs, StandardOpenOption.WRITE)) {
+                writeLittleEndian(ch, data);
+            }
+            return;
+        }
+        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
             throw new EfficientFormerException("output folder does not exist: " + abs.getParent());
         }
         // Named by the process id (not createTempFile, whose owner-only permissions the output
         // would keep): the umask decides, as for any file the user writes.
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         try {
-            long floats = data.byteSize() / Float.BYTES;
-            try (Arena arena = Arena.ofConfined();
-                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                MemorySegment le = arena.allocate(data.byteSize());
-                MemorySegment.copy(data, ValueLayout.JAVA_FLOAT, 0, le, FILE_FLOAT, 0, floats);
-                var buf = le.asByteBuffer();
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                writeLittleEndian(ch, data);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -92,6 +96,18 @@ final class RawFloats {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeLittleEndian(FileChannel ch, MemorySegment data) throws IOException {
+        long floats = data.byteSize() / Float.BYTES;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment le = arena.allocate(data.byteSize());
+            MemorySegment.copy(data, ValueLayout.JAVA_FLOAT, 0, le, FILE_FLOAT, 0, floats);
+            var buf = le.asByteBuffer();
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
         }
     }
 }

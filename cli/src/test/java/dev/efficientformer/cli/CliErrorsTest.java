@@ -80,4 +80,20 @@ class CliErrorsTest {
         assertTrue(ErrorReporter.describe(new OutOfMemoryError("Java heap space")).startsWith("out of memory (Java heap space)"));
         assertTrue(ErrorReporter.describe(new NullPointerException()).startsWith("internal error: NullPointerException"));
     }
+
+    /** A tensor name with terminal escape sequences reaches standard error escaped, as \\xNN. */
+    @Test
+    void escapeSequencesFromAFileAreEscaped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // In the file the name is JSON-escaped (a raw control character is no valid JSON); it decodes to ESC and BEL.
+        String jsonName = "evil" + "\\" + "u001b]0;pwned" + "\\" + "u0007" + "\\" + "u001b[2Jname";
+        String header = "{\"" + jsonName + "\":{\"dtype\":\"Q9\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(h.length).put(h);
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("evil.safetensors"), b.array());
+        CliRun r = CliRun.of("classify", "--weights", file.toString(), CHELSEA);
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().chars().noneMatch(c -> c < 0x20 && c != '\n'), () -> "a control character reached stderr: " + r);
+        assertTrue(r.err().contains("evil\\x1b]0;pwned\\x07\\x1b[2Jname"), r::toString);
+    }
 }

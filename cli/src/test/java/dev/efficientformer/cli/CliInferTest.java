@@ -8,6 +8,7 @@ import dev.efficientformer.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +70,40 @@ class CliInferTest {
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals(1, r.errLines().size(), r::toString);
         assertTrue(r.err().contains("N,C,H,W"), r::toString);
+    }
+
+    private CliRun inferTo(String output) {
+        return CliRun.of("infer", "--weights", TINY.resolve("model.safetensors").toString(), "--input",
+                TINY.resolve("input.f32").toString(), "--shape", "1,3,224,224", "--output", output, "--threads", "1");
+    }
+
+    @Test
+    void anOutputThatIsADirectoryIsRefusedInOneLine() {
+        CliRun r = inferTo("/");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(List.of("efficientformer: output is a directory, not a file: /"), r.errLines(), r::toString);
+    }
+
+    /** A device is written, never replaced by a regular file (as root, a rename over /dev/null would succeed). */
+    @Test
+    void anOutputDeviceIsWrittenInPlace() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        Object before = Files.getAttribute(devNull, "unix:rdev");
+        CliRun r = inferTo(devNull.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertFalse(Files.isRegularFile(devNull), "/dev/null was replaced by a regular file");
+        assertEquals(before, Files.getAttribute(devNull, "unix:rdev"));
+    }
+
+    /** A FIFO as the weights is refused at once (reading it would wait for a writer forever). */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aFifoAsWeightsIsRefused() throws Exception {
+        Path fifo = tmp.resolve("weights.safetensors");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        CliRun r = CliRun.of("infer", "--weights", fifo.toString(), "--input", TINY.resolve("input.f32").toString(), "--shape",
+                "1,3,224,224", "--output", tmp.resolve("y.f32").toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("not a regular file"), r::toString);
     }
 }

@@ -127,6 +127,10 @@ public final class EfficientFormerGraphBuilder {
         Value y = g.add(new Ops.LayerNorm(w.floats(b + ".norm1.weight", c), w.floats(b + ".norm1.bias", c), EfficientFormerSpec.EPS), x);
         y = g.add(new Ops.Linear(qkvOut, c, w.floats(t + ".qkv.weight", qkvOut, c), w.floats(t + ".qkv.bias", qkvOut)), y);
         float[] biases = w.floats(t + ".attention_biases", heads, n);
+        // timm indexes the biases through this buffer: one that disagrees with the grid would
+        // change its logits, so it must equal what the library derives.
+        w.optionalLongs(t + ".attention_bias_idxs", n, n).ifPresent(idxs -> AttentionBias.requireIndices(idxs, EfficientFormerSpec.GRID,
+                w.file().path() + ": tensor \"" + t + ".attention_bias_idxs\""));
         y = g.add(new Ops.Attention(heads, spec.keyDim(), spec.valDim(), n, AttentionBias.gather(biases, heads, EfficientFormerSpec.GRID)), y);
         y = g.add(new Ops.Linear(c, attnOut, w.floats(t + ".proj.weight", c, attnOut), w.floats(t + ".proj.bias", c)), y);
         x = g.add(new Ops.Add(), x, g.add(new Ops.ChannelScale(w.floats(b + ".ls1.gamma", c)), y));

@@ -33,7 +33,7 @@ public final class SpecDerivation {
         for (String name : file.names()) {
             Matcher m = BLOCK.matcher(name);
             if (m.find()) {
-                blocks.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
+                blocks.computeIfAbsent(index(where, name, m.group(1)), k -> new TreeSet<>()).add(index(where, name, m.group(2)));
             }
         }
         if (!blocks.keySet().equals(new TreeSet<>(java.util.List.of(0, 1, 2, 3)))) {
@@ -45,8 +45,8 @@ public final class SpecDerivation {
         int[] hidden = new int[4];
         for (int s = 0; s < 4; s++) {
             String first = "stages." + s + ".blocks." + blocks.get(s).first() + ".";
-            widths[s] = (int) dim(file, first + "ls1.gamma", 1, 0);
-            hidden[s] = (int) dim(file, first + "mlp.fc1.weight", -1, 0);
+            widths[s] = positive(file, first + "ls1.gamma", 1, 0, "width");
+            hidden[s] = positive(file, first + "mlp.fc1.weight", -1, 0, "MLP hidden width");
         }
         int numVit = 0;
         int heads = 0;
@@ -60,7 +60,7 @@ public final class SpecDerivation {
             String p = "stages.3.blocks." + i + ".token_mixer.";
             if (file.contains(p + "qkv.weight")) {
                 numVit++;
-                int h = (int) dim(file, p + "attention_biases", 2, 0);
+                int h = positive(file, p + "attention_biases", 2, 0, "number of heads");
                 long n = dim(file, p + "attention_biases", 2, 1);
                 if (n != EfficientFormerSpec.GRID * EfficientFormerSpec.GRID) {
                     throw new CheckpointException(where + ": " + p + "attention_biases has " + n + " positions; V1 attention uses the "
@@ -74,6 +74,11 @@ public final class SpecDerivation {
                 }
                 int vd = (int) (projIn / h);
                 int kd = (int) ((qkvOut / h - vd) / 2);
+                if (vd < 1 || kd < 1) {
+                    throw new CheckpointException(where + ": " + p + "qkv.weight " + file.info(p + "qkv.weight").shape() + " and proj.weight "
+                            + file.info(p + "proj.weight").shape() + " give " + h + " heads of key_dim " + kd + " and val_dim " + vd
+                            + "; both must be positive");
+                }
                 if (heads != 0 && (heads != h || keyDim != kd || valDim != vd)) {
                     throw new CheckpointException(where + ": attention blocks disagree on heads/key_dim/val_dim at " + p);
                 }
@@ -96,7 +101,7 @@ public final class SpecDerivation {
                         + " pool blocks, a Flat at index " + flat + ", then " + numVit + " attention blocks");
             }
         }
-        int classes = (int) dim(file, "head.weight", 2, 0);
+        int classes = positive(file, "head.weight", 2, 0, "number of classes");
         boolean distilled = file.contains("head_dist.weight");
         return new EfficientFormerSpec(widths, depths, numVit, hidden, heads, keyDim, valDim, classes, distilled);
     }
@@ -109,6 +114,27 @@ public final class SpecDerivation {
         return n;
     }
 
+    /** Largest dimension derived from a checkpoint (16 M): far above any model, far below int overflow. */
+    private static final long MAX_DIM = 1 << 24;
+
+    /** A block or stage index of a tensor name, refused when it cannot be a real one. */
+    private static int index(String where, String name, String digits) {
+        if (digits.length() > 6) {
+            throw new CheckpointException(where + ": tensor \"" + name + "\" has a block index of " + digits.length() + " digits");
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** {@link #dim} as a size: between 1 and {@link #MAX_DIM}, or the checkpoint is refused naming {@code what}. */
+    private static int positive(WeightFile file, String name, int rank, int d, String what) {
+        long v = dim(file, name, rank, d);
+        if (v < 1 || v > MAX_DIM) {
+            throw new CheckpointException(file.path() + ": tensor \"" + name + "\" has shape " + file.info(name).shape() + ", which gives a "
+                    + what + " of " + v + " (must be 1 to " + MAX_DIM + ")");
+        }
+        return (int) v;
+    }
+
     /** Dimension {@code d} of tensor {@code name}, checking its rank when {@code rank >= 0}. */
     private static long dim(WeightFile file, String name, int rank, int d) {
         if (!file.contains(name)) {
@@ -117,7 +143,8 @@ public final class SpecDerivation {
         TensorInfo info = file.info(name);
         Shape s = info.shape();
         if ((rank >= 0 && s.rank() != rank) || s.rank() <= d) {
-            throw new CheckpointException(file.path() + ": tensor \"" + name + "\" has shape " + s + ", expected rank " + rank);
+            throw new CheckpointException(file.path() + ": tensor \"" + name + "\" has shape " + s + ", expected rank "
+                    + (rank >= 0 ? Integer.toString(rank) : "at least " + (d + 1)));
         }
         return s.dim(d);
     }

@@ -17,6 +17,12 @@ import java.util.Set;
  * <p>Thread-safety: not thread-safe; one reader per model build.
  */
 public final class WeightReader {
+    /**
+     * System property that lets NaN and infinite weights load ({@code true}); by default they are
+     * refused, naming the tensor.
+     */
+    public static final String ALLOW_NON_FINITE_PROPERTY = "efficientformer.weights.allowNonFinite";
+
     private final WeightFile file;
     private final Set<String> used = new HashSet<>();
 
@@ -43,7 +49,40 @@ public final class WeightReader {
             throw new CheckpointException(file.path() + ": tensor \"" + name + "\" is I64, expected a float type");
         }
         used.add(name);
-        return file.tensor(name).toFloatArray();
+        float[] values = file.tensor(name).toFloatArray();
+        if (!Boolean.getBoolean(ALLOW_NON_FINITE_PROPERTY)) {
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new CheckpointException(file.path() + ": tensor \"" + name + "\" holds " + values[i] + " at index " + i
+                            + "; the reference computes NaN logits from such weights, where oneDNN may give finite, plausible ones."
+                            + " Fix the checkpoint, or load it anyway with -D" + ALLOW_NON_FINITE_PROPERTY + "=true");
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The tensor {@code name}, an I64 of exactly {@code dims}, as longs; empty when the checkpoint
+     * does not have it (for buffers the reference uses but the library derives itself).
+     *
+     * @throws CheckpointException naming the key when it is mis-shaped or not I64
+     */
+    public java.util.Optional<long[]> optionalLongs(String name, long... dims) {
+        if (!file.contains(name)) {
+            return java.util.Optional.empty();
+        }
+        var info = file.info(name);
+        if (!info.shape().equals(Shape.of(dims)) || info.dtype() != DType.I64) {
+            throw new CheckpointException(file.path() + ": tensor \"" + name + "\" is " + info.dtype() + " " + info.shape()
+                    + ", expected I64 " + Arrays.toString(dims));
+        }
+        var t = file.tensor(name);
+        long[] out = new long[(int) t.elementCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.getLong(i);
+        }
+        return java.util.Optional.of(out);
     }
 
     /** Whether the checkpoint has {@code name}. */

@@ -23,6 +23,10 @@ public enum CheckpointFormat {
      * @throws CheckpointException when the file is unreadable or in no known format
      */
     public static CheckpointFormat detect(Path path) {
+        // Reading a FIFO would wait for a writer forever, and a device has no end: refuse both.
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            throw new CheckpointException(path + ": not a regular file (a FIFO, device or socket); checkpoints are read from files");
+        }
         byte[] head = new byte[9];
         int n;
         try (InputStream in = Files.newInputStream(path)) {
@@ -54,6 +58,16 @@ public enum CheckpointFormat {
             case SAFETENSORS -> SafetensorsFile.open(path);
             case PYTORCH_ZIP -> TorchCheckpoint.open(path);
         };
-        return EfficientFormerV1KeyMapping.isOriginalNaming(f.names()) ? RenamedWeightFile.withTimmNames(f) : f;
+        try {
+            return RenamedWeightFile.withTimmNames(f);
+        } catch (RuntimeException | Error e) {
+            // The file is mapped: a failed renaming must not keep it (2000 such loads kept 380 MB).
+            try {
+                f.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 }

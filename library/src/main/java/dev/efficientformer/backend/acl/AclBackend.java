@@ -3,6 +3,7 @@ package dev.efficientformer.backend.acl;
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.runtime.ThreadLimit;
 import dev.efficientformer.nativelib.AclLibrary;
 import dev.efficientformer.nativelib.NativeLibraryException;
 
@@ -39,6 +40,7 @@ public final class AclBackend implements Backend {
 
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
+        ThreadLimit.check(threads);
         AclLibrary.load();
         return AclPlanCompiler.compile(graph, batch, threads);
     }

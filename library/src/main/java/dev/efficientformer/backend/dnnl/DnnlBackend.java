@@ -6,6 +6,7 @@ import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.WeightCache;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.runtime.ThreadLimit;
 import dev.efficientformer.nativelib.DnnlLibrary;
 import dev.efficientformer.nativelib.NativeLibraryException;
 
@@ -65,7 +66,7 @@ public final class DnnlBackend implements Backend {
 
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
-        refuseUntrustedCpu();
+        checkCompile(threads);
         return DnnlPlanCompiler.compile(graph, batch, threads, null, precision);
     }
 
@@ -74,11 +75,12 @@ public final class DnnlBackend implements Backend {
         if (!(weights instanceof DnnlWeightCache cache)) {
             throw new IllegalArgumentException("not a dnnl weight cache: " + weights);
         }
-        refuseUntrustedCpu();
+        checkCompile(threads);
         return DnnlPlanCompiler.compile(graph, batch, threads, cache, precision);
     }
 
-    private static void refuseUntrustedCpu() {
+    private static void checkCompile(int threads) {
+        ThreadLimit.check(threads);
         DnnlSelfCheck.failure().ifPresent(reason -> {
             throw new EfficientFormerException("backend dnnl is not available: " + reason);
         });

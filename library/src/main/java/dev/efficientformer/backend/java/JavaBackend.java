@@ -4,6 +4,7 @@ import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.runtime.ThreadLimit;
 import java.util.Locale;
 
 /**
@@ -137,6 +138,7 @@ public final class JavaBackend implements Backend {
      */
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
+        ThreadLimit.check(threads);
         if (threads < 1) {
             throw new EfficientFormerException("threads must be at least 1, got " + threads);
         }

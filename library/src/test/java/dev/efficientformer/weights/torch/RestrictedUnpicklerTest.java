@@ -154,4 +154,41 @@ class RestrictedUnpicklerTest {
         assertNull(numbers.get(3));
         assertEquals(Boolean.FALSE, numbers.get(4));
     }
+
+    /** Keys of two types in one dict are refused: colliding keys of different classes cost quadratic time. */
+    @Test
+    void aDictMixingKeyTypesIsRefused() {
+        byte[] pickle = new PickleWriter().proto(2).raw('}').mark().shortStr("a").integer(1).integer(2).integer(3).raw('u').stop().bytes();
+        rejected(pickle, "dict mixes str and int keys");
+        byte[] noneFirst = new PickleWriter().proto(2).raw('}').mark().raw('N').integer(1).integer(2).integer(3).shortStr("b").integer(4)
+                .raw('u').stop().bytes();
+        rejected(noneFirst, "dict mixes int and str keys");
+    }
+
+    /**
+     * 65536 str keys with one hash code (every string of 16 blocks "Aa" or "BB") load in a bounded
+     * time: keys of one type order themselves in the hash bin.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void collidingKeysOfOneTypeLoadInBoundedTime() {
+        PickleWriter w = new PickleWriter().proto(2).raw('}');
+        int n = 1 << 16;
+        for (int i = 0; i < n; i++) {
+            if (i % 1000 == 0) {
+                w.mark();
+            }
+            StringBuilder key = new StringBuilder();
+            for (int bit = 15; bit >= 0; bit--) {
+                key.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            w.shortStr(key.toString()).integer(i);
+            if (i % 1000 == 999 || i == n - 1) {
+                w.raw('u');
+            }
+        }
+        Map<?, ?> dict = assertInstanceOf(Map.class, RestrictedUnpickler.unpickle(w.stop().bytes(), SOURCE));
+        assertEquals(n, dict.size());
+        assertEquals("AaAaAaAaAaAaAaAa".repeat(2).hashCode(), "BBBBBBBBBBBBBBBB".repeat(2).hashCode());
+    }
 }
