@@ -298,6 +298,17 @@ public final class EfficientFormerModel implements AutoCloseable {
         if (logits.isReadOnly()) {
             throw new EfficientFormerException("logits segment is read-only");
         }
+        requireFloatAligned("input", input);
+        requireFloatAligned("logits", logits);
+    }
+
+    /** Float tensors are read and written with aligned accesses, by every backend. */
+    private static void requireFloatAligned(String what, MemorySegment segment) {
+        if (segment.maxByteAlignment() < Float.BYTES) {
+            throw new EfficientFormerException(what + " segment is not 4-byte aligned (" + (segment.isNative()
+                    ? "address 0x" + Long.toHexString(segment.address()) : "a heap segment over a byte array")
+                    + "): allocate it with arena.allocate(ValueLayout.JAVA_FLOAT, n), or wrap a float[]");
+        }
     }
 
     /** The {@link ModelOptions#rejectNonFinite()} check: the first NaN or infinity, located. */

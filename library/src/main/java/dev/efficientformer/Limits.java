@@ -119,6 +119,9 @@ public final class Limits {
      * @param unit what the value counts ("bytes")
      */
     public record Limit(String what, String property, long defaultValue, String unit) {
+        /** The largest value a limit's property may set (2^48): far beyond any input, and safe from overflow. */
+        public static final long MAX_VALUE = 1L << 48;
+
         /**
          * The limit in force: the property's value when set, else the default.
          *
@@ -139,6 +142,11 @@ public final class Limits {
             if (v <= 0) {
                 throw new EfficientFormerException("system property " + property + " = " + v
                         + " must be positive (the " + what + " limit in " + unit + "; default " + defaultValue + ")");
+            }
+            // Limits are added to and multiplied by small numbers; 2^48 leaves room for that.
+            if (v > MAX_VALUE) {
+                throw new EfficientFormerException("system property " + property + " = " + v + " must be at most " + MAX_VALUE
+                        + " (the " + what + " limit in " + unit + "; default " + defaultValue + ")");
             }
             return v;
         }

@@ -86,6 +86,13 @@ class LimitsTest {
         System.setProperty("efficientformer.limits.image.pixels", "a lot");
         refused(EfficientFormerException.class, Limits.IMAGE_PIXELS::value,
                 "system property efficientformer.limits.image.pixels = \"a lot\" is not a whole number");
+        System.setProperty("efficientformer.limits.image.pixels", Long.toString(Long.MAX_VALUE));
+        refused(EfficientFormerException.class, Limits.IMAGE_PIXELS::value, "= 9223372036854775807 must be at most 281474976710656");
+        System.setProperty("efficientformer.limits.checkpoint.tensors", Long.toString(Long.MAX_VALUE));
+        refused(EfficientFormerException.class, Limits::checkpointValues, "efficientformer.limits.checkpoint.tensors", "must be at most");
+        System.setProperty("efficientformer.limits.checkpoint.tensors", Long.toString(Limits.Limit.MAX_VALUE));
+        assertTrue(Limits.checkpointValues() > Limits.Limit.MAX_VALUE);
+        System.clearProperty("efficientformer.limits.checkpoint.tensors");
         System.setProperty("efficientformer.limits.image.pixels", "-5");
         refused(EfficientFormerException.class, Limits.IMAGE_PIXELS::value,
                 "efficientformer.limits.image.pixels = -5 must be positive");

@@ -71,6 +71,16 @@ class ModelMisuseTest {
             assertMessage(assertThrows(EfficientFormerException.class, () -> m.predict(two, 2, logits2.asReadOnly())),
                     "logits segment is read-only");
             m.predict(two, 2, logits2); // the right sizes still work after all that
+            // Unaligned caller memory is refused by every backend with our exception, not a raw IllegalArgumentException.
+            MemorySegment unaligned = arena.allocate(2L * PER * Float.BYTES + 1).asSlice(1, 2L * PER * Float.BYTES);
+            assertMessage(assertThrows(EfficientFormerException.class, () -> m.predict(unaligned, 2, logits2)),
+                    "input segment is not 4-byte aligned (address 0x");
+            MemorySegment bytes = MemorySegment.ofArray(new byte[2 * PER * Float.BYTES]);
+            assertMessage(assertThrows(EfficientFormerException.class, () -> m.predict(bytes, 2, logits2)),
+                    "input segment is not 4-byte aligned (a heap segment over a byte array)");
+            MemorySegment unalignedOut = arena.allocate(20L * Float.BYTES + 2).asSlice(2, 20L * Float.BYTES);
+            assertMessage(assertThrows(EfficientFormerException.class, () -> m.predict(two, 2, unalignedOut)),
+                    "logits segment is not 4-byte aligned");
             assertMessage(assertThrows(EfficientFormerException.class, () -> m.topK(new float[9], 3)), "expected 10 logits, got 9");
             assertMessage(assertThrows(EfficientFormerException.class, () -> m.topK(new float[10], 0)), "k must be at least 1, got 0");
             assertMessage(assertThrows(EfficientFormerException.class, () -> m.topK(new float[10], -1)), "k must be at least 1, got -1");
