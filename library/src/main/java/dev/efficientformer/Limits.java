@@ -66,6 +66,13 @@ public final class Limits {
     public static final Limit IMAGE_PIXELS = new Limit("image", PROPERTY_PREFIX + "image.pixels", 100_000_000L, "pixels");
 
     /**
+     * Most scans in a JPEG (default 100). A progressive JPEG is decoded once per scan: encoders
+     * write about 10, and a 228 KB file of thousands took minutes. Counted from the markers, before
+     * decoding, in time linear in the file's size.
+     */
+    public static final Limit JPEG_SCANS = new Limit("JPEG scans", PROPERTY_PREFIX + "jpeg.scans", 100, "scans");
+
+    /**
      * Most threads one prediction may use (default 256). More threads than cores never help (the
      * process-wide budget runs at most one per core), and thousands of them crash native thread
      * pools (oneDNN's OpenMP died with SIGSEGV at 8000): the request is refused before any thread
@@ -88,7 +95,7 @@ public final class Limits {
 
     /** Every limit, for documentation and tests. */
     public static List<Limit> all() {
-        return List.of(SAFETENSORS_HEADER_BYTES, CHECKPOINT_TENSORS, CHECKPOINT_TOTAL_BYTES, PICKLE_BYTES, IMAGE_PIXELS, THREADS);
+        return List.of(SAFETENSORS_HEADER_BYTES, CHECKPOINT_TENSORS, CHECKPOINT_TOTAL_BYTES, PICKLE_BYTES, IMAGE_PIXELS, JPEG_SCANS, THREADS);
     }
 
     /**

@@ -70,7 +70,7 @@ class LimitsTest {
 
     @Test
     void everyLimitHasADefaultAndAProperty() {
-        assertEquals(6, Limits.all().size());
+        assertEquals(7, Limits.all().size());
         for (Limits.Limit l : Limits.all()) {
             assertTrue(l.property().startsWith("efficientformer.limits."), l.toString());
             assertEquals(l.defaultValue(), l.value(), l.toString());

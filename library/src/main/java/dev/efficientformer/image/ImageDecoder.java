@@ -165,6 +165,9 @@ public final class ImageDecoder {
         ImageReader reader = readers.next();
         TruncationWarnings warnings = new TruncationWarnings();
         try {
+            if (reader.getFormatName().equalsIgnoreCase("jpeg")) {
+                checkScanCount(iis, source);
+            }
             // Forward-only and metadata-free: nothing but the header and the first frame is needed.
             reader.setInput(iis, true, true);
             reader.addIIOReadWarningListener(warnings);
@@ -190,6 +193,18 @@ public final class ImageDecoder {
                     + ": " + describe(e), e);
         } finally {
             reader.dispose();
+        }
+    }
+
+    /** Refuses a JPEG of more scans than {@link Limits#JPEG_SCANS}; the stream is put back where it was. */
+    private static void checkScanCount(ImageInputStream iis, String source) throws IOException {
+        long position = iis.getStreamPosition();
+        long limit = Limits.JPEG_SCANS.value();
+        long scans = JpegScans.count(iis, limit);
+        iis.seek(position);
+        if (scans > limit) {
+            throw new ImageDecodingException("cannot decode JPEG image " + source + ": it has more than " + limit
+                    + " scans, the limit (a progressive JPEG is decoded once per scan) " + Limits.JPEG_SCANS.raiseHint(scans));
         }
     }
 
