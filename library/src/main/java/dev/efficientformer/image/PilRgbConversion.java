@@ -88,12 +88,15 @@ final class PilRgbConversion {
         for (int y = 0; y < h; y++) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
             for (int x = 0; x < w; x++) {
-                // An index past the palette's end has no colour; PIL's palette is zero-filled there.
+                // An index past the palette's end has no colour of the file's: PIL starts every
+                // palette as the grey ramp (i, i, i) and writes the file's entries over it, so it
+                // shows grey there (Pillow 9.4), where ImageIO's colour model gives black.
                 int i = row[x];
                 boolean inside = i < size;
-                out[o++] = inside ? r[i] : 0;
-                out[o++] = inside ? g[i] : 0;
-                out[o++] = inside ? b[i] : 0;
+                byte grey = (byte) Math.min(i, 255);
+                out[o++] = inside ? r[i] : grey;
+                out[o++] = inside ? g[i] : grey;
+                out[o++] = inside ? b[i] : grey;
             }
         }
     }
