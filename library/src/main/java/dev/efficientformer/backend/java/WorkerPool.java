@@ -1,5 +1,6 @@
 package dev.efficientformer.backend.java;
 
+import dev.efficientformer.EfficientFormerException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -35,8 +36,19 @@ final class WorkerPool implements AutoCloseable {
             t.setDaemon(true);
             workers[i] = t;
         }
-        for (Thread t : workers) {
-            t.start();
+        for (int i = 0; i < workers.length; i++) {
+            try {
+                workers[i].start();
+            } catch (OutOfMemoryError e) {
+                // "unable to create native thread": the process or the machine has no thread left.
+                // The ones already started are stopped, and the caller gets our exception.
+                shutdown = true;
+                for (int j = 0; j < i; j++) {
+                    LockSupport.unpark(workers[j]);
+                }
+                throw new EfficientFormerException("could not start thread " + (i + 2) + " of " + threads + " for the java backend ("
+                        + e.getMessage() + "): ask for fewer threads, or raise the process's limit (ulimit -u)", e);
+            }
         }
     }
 
