@@ -362,29 +362,85 @@ public final class EfficientFormerModel implements AutoCloseable {
         return topK(predict(preprocessor.toChw(imageFile)), k);
     }
 
-    /** The {@code k} most probable classes of each image file, run as one batch. */
+    /**
+     * The {@code k} most probable classes of each image file, in order.
+     *
+     * <p>Images are run in batches of at most {@value #MAX_CHUNK}, each a power of two, so that a
+     * model compiles plans for at most four batch sizes whatever the lengths of the lists.
+     *
+     * @throws dev.efficientformer.image.ImageDecodingException at the first image that cannot be
+     *     decoded (see {@link #classifyEach} to get the others' results anyway)
+     */
     public List<List<Prediction>> classify(List<Path> imageFiles, int k) {
-        checkK(k);
-        int n = imageFiles.size();
-        if (n == 0) {
-            return List.of();
-        }
-        int per = inputFloatsPerImage();
-        if ((long) n * per > Integer.MAX_VALUE - 8) {
-            throw new EfficientFormerException(n + " images do not fit in one batch of Java arrays (at most "
-                    + (Integer.MAX_VALUE - 8) / per + "): classify them in smaller lists");
-        }
-        float[] batch = new float[n * per];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(preprocessor.toChw(imageFiles.get(i)), 0, batch, i * per, per);
-        }
-        float[] logits = predict(batch, n);
-        List<List<Prediction>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(topK(java.util.Arrays.copyOfRange(logits, i * numClasses(), (i + 1) * numClasses()), k));
+        List<List<Prediction>> out = new ArrayList<>(imageFiles.size());
+        for (ImageClassification c : classifyEach(imageFiles, k)) {
+            if (!c.ok()) {
+                throw c.failure();
+            }
+            out.add(c.predictions());
         }
         return out;
     }
+
+    /**
+     * Classifies each image file, reporting a file that cannot be read or decoded in its own result
+     * instead of failing the others. Batching as in {@link #classify(List, int)}.
+     *
+     * @throws EfficientFormerException for {@code k < 1}; failures of the model itself (a closed
+     *     model, a native error) are not per image and are thrown
+     */
+    public List<ImageClassification> classifyEach(List<Path> imageFiles, int k) {
+        checkK(k);
+        List<ImageClassification> out = new ArrayList<>(imageFiles.size());
+        int per = inputFloatsPerImage();
+        for (int from = 0; from < imageFiles.size(); ) {
+            int chunk = Math.min(MAX_CHUNK, Integer.highestOneBit(imageFiles.size() - from));
+            List<Path> files = imageFiles.subList(from, from + chunk);
+            float[][] inputs = new float[chunk][];
+            ImageClassification[] results = new ImageClassification[chunk];
+            int good = 0;
+            for (int i = 0; i < chunk; i++) {
+                try {
+                    inputs[i] = preprocessor.toChw(files.get(i));
+                    good++;
+                } catch (EfficientFormerException e) {
+                    results[i] = new ImageClassification(files.get(i), List.of(), e);
+                }
+            }
+            // The decodable images run together, padded with copies to a power of two.
+            int batch = good == 0 ? 0 : Integer.highestOneBit(good) == good ? good : Integer.highestOneBit(good) << 1;
+            if (batch > 0) {
+                float[] nchw = new float[batch * per];
+                int[] slot = new int[chunk];
+                int next = 0;
+                float[] filler = null;
+                for (int i = 0; i < chunk; i++) {
+                    if (inputs[i] != null) {
+                        System.arraycopy(inputs[i], 0, nchw, next * per, per);
+                        filler = inputs[i];
+                        slot[i] = next++;
+                    }
+                }
+                for (; next < batch; next++) {
+                    System.arraycopy(filler, 0, nchw, next * per, per);
+                }
+                float[] logits = predict(nchw, batch);
+                int classes = numClasses();
+                for (int i = 0; i < chunk; i++) {
+                    if (inputs[i] != null) {
+                        float[] one = java.util.Arrays.copyOfRange(logits, slot[i] * classes, (slot[i] + 1) * classes);
+                        results[i] = new ImageClassification(files.get(i), topK(one, k), null);
+                    }
+                }
+            }
+            out.addAll(java.util.Arrays.asList(results));
+            from += chunk;
+        }
+        return out;
+    }
+
+    /** The largest batch {@link #classifyEach} runs. */
+    public static final int MAX_CHUNK = 8;
 
     /** The {@code k} largest of one image's logits with softmax probabilities and labels. */
     public List<Prediction> topK(float[] logits, int k) {

@@ -1,11 +1,13 @@
 package dev.efficientformer.cli;
 
 import dev.efficientformer.EfficientFormerModel;
-import dev.efficientformer.Prediction;
+import dev.efficientformer.ImageClassification;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,20 +19,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code efficientformer classify}: the top-K ImageNet classes of each image. Prints K lines per
- * image, {@code <image>  <rank>  <probability>%  <label>}, columns aligned across all images.
+ * {@code efficientformer classify}: the top-K classes of each image, for files, directories
+ * (searched recursively) and {@code -} (paths from standard input). An image that cannot be read
+ * or decoded is reported on standard error (and, with {@code --format json}, as an object with an
+ * {@code error}); the others still print, and the exit code is 1 when any image failed.
  *
  * <p>Thread-safety: one instance runs one command line.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classify images (JPEG, PNG): the top K classes of each, with probabilities.",
-            "Without --model or --weights, the downloaded efficientformer_l1 is used."})
+        description = {"Classify images (JPEG, PNG, BMP, GIF, TIFF): the top K classes of each, with probabilities.",
+            "IMAGE is a file, a directory (searched recursively for image files) or - (paths read from standard input).",
+            "Without --model or --weights, the downloaded efficientformer_l1 is used.",
+            "Exit code: 0 when every image was classified, 1 when any failed (each failure is reported on standard error)."})
 public final class ClassifyCommand implements Callable<Integer> {
     /** The model classify uses when none is named. */
     static final String DEFAULT_MODEL = "efficientformer_l1";
-    // Images are run in batches of this many: one batch per image would recompile nothing but waste
-    // the batched kernels, one batch of all images could need gigabytes for a large directory.
-    private static final int BATCH = 8;
+    // Images are decoded and classified this many at a time, so that results appear as they come
+    // and a large directory never needs its images in memory at once.
+    private static final int CHUNK = 64;
 
     @Spec
     CommandSpec spec;
@@ -41,11 +47,16 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "Classes to show per image. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (aligned columns), tsv (image, rank, index, label, probability) or json (one object per image"
+                    + " and line). Default: ${DEFAULT-VALUE}.")
+    ResultFormat format;
+
     @Mixin
     RunOptions run;
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files.")
-    List<Path> images;
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, directories, or - for paths on standard input.")
+    List<String> images;
 
     @Override
     public Integer call() {
@@ -55,32 +66,30 @@ public final class ClassifyCommand implements Callable<Integer> {
         Path weights = source != null && source.weights != null ? source.weights
                 : ModelCatalog.downloadedOrFail(source != null && source.model != null ? source.model : DEFAULT_MODEL);
         CliFiles.requireReadableFile(weights, "weights file");
-        for (Path image : images) {
-            CliFiles.requireReadableFile(image, "image");
-        }
+        List<Path> files = ImageInputs.expand(images, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         PrintWriter out = spec.commandLine().getOut();
-        int nameWidth = images.stream().mapToInt(p -> p.toString().length()).max().orElse(0);
+        PrintWriter err = spec.commandLine().getErr();
+        int nameWidth = files.stream().mapToInt(p -> p.toString().length()).max().orElse(0);
         int rankWidth = Integer.toString(top).length();
+        int failed = 0;
         try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224))) {
             if (ErrorReporter.verbose(spec.root().commandLine().getParseResult())) {
-                PrintWriter err = spec.commandLine().getErr();
                 err.println("efficientformer: backend " + model.backendDescription() + ", " + model.options().threads() + " thread(s)");
                 err.flush();
             }
-            for (int from = 0; from < images.size(); from += BATCH) {
-                List<Path> chunk = images.subList(from, Math.min(images.size(), from + BATCH));
-                List<List<Prediction>> results = model.classify(chunk, top);
-                for (int i = 0; i < chunk.size(); i++) {
-                    List<Prediction> preds = results.get(i);
-                    for (int r = 0; r < preds.size(); r++) {
-                        Prediction p = preds.get(r);
-                        out.printf(Locale.ROOT, "%-" + nameWidth + "s  %" + rankWidth + "d  %6.2f%%  %s%n",
-                                chunk.get(i), r + 1, 100.0 * p.probability(), p.label());
+            for (int from = 0; from < files.size(); from += CHUNK) {
+                List<Path> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
+                for (ImageClassification c : model.classifyEach(chunk, top)) {
+                    format.print(out, c, nameWidth, rankWidth);
+                    if (!c.ok()) {
+                        failed++;
+                        err.println(ErrorReporter.PREFIX + ErrorReporter.describe(c.failure()));
                     }
                 }
                 out.flush();
+                err.flush();
             }
         }
-        return 0;
+        return failed > 0 ? 1 : 0;
     }
 }

@@ -61,6 +61,7 @@ public final class EfficientFormerCli implements Runnable {
 
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean errIsTerminal) {
         CommandLine cl = new CommandLine(new EfficientFormerCli(errIsTerminal));
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --format json, JSON or Json
         ErrorReporter reporter = new ErrorReporter();
         cl.setOut(out);
         cl.setErr(err);

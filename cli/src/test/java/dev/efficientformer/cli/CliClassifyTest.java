@@ -68,7 +68,76 @@ class CliClassifyTest {
     void missingImageIsNamed() {
         CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "no-such-cat.png");
         assertEquals(1, r.exitCode(), r::toString);
-        assertEquals(List.of("efficientformer: image not found: no-such-cat.png"), r.errLines());
+        assertEquals(List.of("efficientformer: cannot read image no-such-cat.png: no such file"), r.errLines());
+    }
+
+    /** A directory of two good images (one in a subfolder), a corrupt one and a non-image file. */
+    private Path imageTree(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("sub"));
+        java.nio.file.Files.copy(Path.of(CHELSEA), dir.resolve("a-chelsea.png"));
+        java.nio.file.Files.copy(Path.of(COFFEE), dir.resolve("sub/c-coffee.png"));
+        java.nio.file.Files.writeString(dir.resolve("b-broken.jpg"), "not a jpeg");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not an image");
+        return dir;
+    }
+
+    @Test
+    void aDirectoryWithACorruptImagePrintsEveryGoodImageAndExits1(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path dir = imageTree(tmp);
+        CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "--top", "2", dir.toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(4, r.outLines().size(), r::toString);
+        assertTrue(r.outLines().get(0).startsWith(dir.resolve("a-chelsea.png").toString()), r::toString);
+        assertTrue(r.outLines().get(3).startsWith(dir.resolve("sub/c-coffee.png").toString()), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("efficientformer: cannot decode image " + dir.resolve("b-broken.jpg")), r::toString);
+        assertTrue(!r.out().contains("notes.txt") && !r.err().contains("notes.txt"), "only image files are taken from directories");
+    }
+
+    @Test
+    void jsonLinesParseOneObjectPerImage(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path dir = imageTree(tmp);
+        CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "--top", "3", "--format", "json", dir.toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        List<String> lines = r.outLines();
+        assertEquals(3, lines.size(), r::toString);
+        java.util.Map<String, Object> broken = dev.efficientformer.json.Json.parseObject(lines.get(1));
+        assertEquals(dir.resolve("b-broken.jpg").toString(), broken.get("path"));
+        assertTrue(((String) broken.get("error")).contains("cannot decode image"), lines.get(1));
+        for (int i : new int[] {0, 2}) {
+            java.util.Map<String, Object> o = dev.efficientformer.json.Json.parseObject(lines.get(i));
+            List<?> topK = (List<?>) o.get("top");
+            assertEquals(3, topK.size(), lines.get(i));
+            java.util.Map<?, ?> first = (java.util.Map<?, ?>) topK.get(0);
+            assertEquals(1L, first.get("rank"));
+            assertTrue(first.get("label") instanceof String && first.get("index") instanceof Long, lines.get(i));
+            assertTrue(((Number) first.get("probability")).doubleValue() > 0, lines.get(i));
+        }
+    }
+
+    @Test
+    void tsvAndPathsFromStandardInput() {
+        java.io.InputStream stdin = System.in;
+        CliRun r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream((CHELSEA + "\n\n" + COFFEE + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            r = CliRun.of("classify", "--weights", WEIGHTS, "--top", "1", "--format", "tsv", "-");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(2, r.outLines().size(), r::toString);
+        String[] fields = r.outLines().get(1).split("\t");
+        assertEquals(5, fields.length, r::toString);
+        assertEquals(COFFEE, fields[0]);
+        assertEquals("1", fields[1]);
+        assertEquals("class_" + fields[2], fields[3]);
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "--format", "xml", CHELSEA);
+        assertEquals(2, r.exitCode(), r::toString);
     }
 
     @Test

@@ -80,7 +80,17 @@ public final class RandomWeights implements WeightFile {
         String n = info.name();
         long count = t.elementCount();
         if (info.dtype() == DType.I64) {
-            return; // num_batches_tracked and attention_bias_idxs: not read by the model
+            // num_batches_tracked stays 0; attention_bias_idxs must be the grid's, as in a real checkpoint.
+            if (n.endsWith(".attention_bias_idxs") && info.shape().rank() == 2) {
+                int tokens = (int) info.shape().dim(0);
+                int side = (int) Math.round(Math.sqrt(tokens));
+                for (int q = 0; q < tokens; q++) {
+                    for (int k = 0; k < tokens; k++) {
+                        t.segment().setAtIndex(ValueLayout.JAVA_LONG, (long) q * tokens + k, AttentionBias.offset(q, k, side));
+                    }
+                }
+            }
+            return;
         }
         long[] dims = info.shape().dims();
         double fanIn = dims.length >= 2 ? (double) count / dims[0] : 1;
