@@ -2,6 +2,7 @@ package dev.efficientformer.cli;
 
 import dev.efficientformer.ImageClassification;
 import dev.efficientformer.Prediction;
+import dev.efficientformer.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code text}: K aligned lines per image, {@code <image>  <rank>  <probability>%  <label>};</li>
  *   <li>{@code tsv}: K lines per image, {@code image, rank, index, label, probability} separated by
- *       tabs (tabs and line breaks in a path or label become spaces);</li>
+ *       tabs (tabs and line breaks in a path or label become spaces, other control characters
+ *       {@code \xNN});</li>
  *   <li>{@code json}: one JSON object per image and line: {@code {"path": ..., "top": [{"rank",
  *       "index", "label", "probability", "logit"}...]}}, or {@code {"path": ..., "error": ...}}.</li>
  * </ul>
@@ -22,13 +24,14 @@ enum ResultFormat {
 
     void print(PrintWriter out, ImageClassification c, int nameWidth, int rankWidth) {
         String path = c.image().toString();
+        String shown = ErrorReporter.escapeControls(path); // a file name may hold escape sequences
         switch (this) {
             case TEXT -> {
                 List<Prediction> preds = c.predictions();
                 for (int r = 0; r < preds.size(); r++) {
                     Prediction p = preds.get(r);
-                    out.printf(Locale.ROOT, "%-" + nameWidth + "s  %" + rankWidth + "d  %6.2f%%  %s%n", path, r + 1,
-                            100.0 * p.probability(), p.label());
+                    out.printf(Locale.ROOT, "%-" + nameWidth + "s  %" + rankWidth + "d  %6.2f%%  %s%n", shown, r + 1,
+                            100.0 * p.probability(), ErrorReporter.escapeControls(p.label()));
                 }
             }
             case TSV -> {
@@ -39,9 +42,9 @@ enum ResultFormat {
                 }
             }
             case JSON -> {
-                StringBuilder b = new StringBuilder("{\"path\":").append(quote(path));
+                StringBuilder b = new StringBuilder("{\"path\":").append(Json.quote(path));
                 if (!c.ok()) {
-                    b.append(",\"error\":").append(quote(ErrorReporter.describe(c.failure())));
+                    b.append(",\"error\":").append(Json.quote(ErrorReporter.describe(c.failure())));
                 } else {
                     b.append(",\"top\":[");
                     List<Prediction> preds = c.predictions();
@@ -49,7 +52,7 @@ enum ResultFormat {
                         Prediction p = preds.get(r);
                         b.append(r == 0 ? "" : ",").append(String.format(Locale.ROOT,
                                 "{\"rank\":%d,\"index\":%d,\"label\":%s,\"probability\":%s,\"logit\":%s}", r + 1, p.classIndex(),
-                                quote(p.label()), number(p.probability()), number(p.logit())));
+                                Json.quote(p.label()), number(p.probability()), number(p.logit())));
                     }
                     b.append(']');
                 }
@@ -59,34 +62,11 @@ enum ResultFormat {
     }
 
     private static String field(String s) {
-        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        return ErrorReporter.escapeControls(s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
     }
 
     /** A JSON number; NaN and infinities (which JSON lacks) as null. */
     private static String number(float v) {
         return Float.isFinite(v) ? Float.toString(v) : "null";
-    }
-
-    /** A JSON string literal. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -373,7 +373,8 @@ public final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    // DEL and the C1 controls too: output may be read on a terminal.
+                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
