@@ -343,6 +343,56 @@ public final class EfficientFormerModel implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Length of one image's embedding: the pooled features after the final norm, before the
+     * classifier ({@code pre_logits} in timm), what similarity search and linear probes use.
+     */
+    public int embeddingSize() {
+        return spec.numFeatures();
+    }
+
+    /**
+     * Embeddings of a batch of preprocessed images ({@code batch x 3 x size x size} floats, NCHW):
+     * {@code batch x embeddingSize()} floats, timm's {@code forward_head(x, pre_logits=True)}.
+     * Runs the whole model on the same plans as {@link #predict(float[], int)}; the logits are
+     * computed too and dropped.
+     *
+     * @throws EfficientFormerException for a wrong size, as {@link #predict(float[], int)}
+     */
+    public float[] embed(float[] nchw, int batch) {
+        checkBatch(batch);
+        long expected = (long) batch * inputFloatsPerImage();
+        if (nchw.length != expected) {
+            throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
+                    + " (" + batch + " x 3 x " + options.imageSize() + " x " + options.imageSize() + ")");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
+            MemorySegment logits = arena.allocate((long) batch * numClasses() * Float.BYTES);
+            return onPlan(in, batch, logits, EMBED);
+        }
+    }
+
+    /** The embedding of one preprocessed image ({@code 3 x size x size} floats). */
+    public float[] embed(float[] chw) {
+        return embed(chw, 1);
+    }
+
+    /** The embedding of an image file (decoded and preprocessed like the reference). */
+    public float[] embed(Path imageFile) {
+        return embed(preprocessor.toChw(imageFile));
+    }
+
+    /** The embedding of an image (preprocessed like the reference). */
+    public float[] embed(BufferedImage image) {
+        return embed(preprocessor.toChw(image));
+    }
+
+    private static final PlanCall<float[]> EMBED = (plan, input, logits) -> {
+        plan.run(input, logits);
+        return plan.tap(EfficientFormerGraphBuilder.PRE_LOGITS_TAP);
+    };
+
     /** Logits for an image (decoded, resized, cropped and normalised like the reference). */
     public float[] predict(BufferedImage image) {
         return predict(preprocessor.toChw(image));

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "efficientformer", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "EfficientFormer image classifiers on the JVM (oneDNN or pure Java).",
-        subcommands = {ClassifyCommand.class, InferCommand.class, BenchCommand.class, DownloadCommand.class})
+        subcommands = {ClassifyCommand.class, EmbedCommand.class, InferCommand.class, BenchCommand.class, DownloadCommand.class})
 public final class EfficientFormerCli implements Runnable {
     /** The option that turns one-line errors into errors with stack traces. */
     static final String VERBOSE = "--verbose";

@@ -147,4 +147,22 @@ class CliClassifyTest {
         assertEquals(1, r.errLines().size(), r::toString);
         assertTrue(r.err().startsWith("efficientformer: "), r::toString);
     }
+
+    @Test
+    void embedWritesTheReferenceFeaturesAsJsonLines(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path dir = imageTree(tmp);
+        CliRun r = CliRun.of("embed", "--weights", WEIGHTS, dir.toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        List<String> lines = r.outLines();
+        assertEquals(3, lines.size(), r::toString);
+        assertTrue(dev.efficientformer.json.Json.parseObject(lines.get(1)).containsKey("error"), lines.get(1));
+        List<?> e = (List<?>) dev.efficientformer.json.Json.parseObject(lines.get(0)).get("embedding");
+        assertEquals(24, e.size(), "tiny_v1 has 24 features");
+        try (dev.efficientformer.EfficientFormerModel m = dev.efficientformer.EfficientFormerModel.load(Path.of(WEIGHTS))) {
+            float[] expected = m.embed(Path.of(CHELSEA));
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], ((Number) e.get(i)).floatValue(), 1e-6, "feature " + i);
+            }
+        }
+    }
 }

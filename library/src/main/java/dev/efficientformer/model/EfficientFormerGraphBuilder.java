@@ -23,6 +23,9 @@ public final class EfficientFormerGraphBuilder {
     private EfficientFormerGraphBuilder() {
     }
 
+    /** The tap holding the pooled features before the classifier (timm's {@code pre_logits}). */
+    public static final String PRE_LOGITS_TAP = "pre_logits";
+
     /**
      * The graph for {@code height x width} images.
      *
@@ -63,7 +66,7 @@ public final class EfficientFormerGraphBuilder {
         }
         int c = spec.numFeatures();
         x = g.tap("features", g.add(new Ops.LayerNorm(w.floats("norm.weight", c), w.floats("norm.bias", c), EfficientFormerSpec.EPS), x));
-        x = g.tap("pre_logits", g.add(new Ops.MeanTokens(), x));
+        x = g.tap(PRE_LOGITS_TAP, g.add(new Ops.MeanTokens(), x));
         int k = spec.numClasses();
         Value logits = g.add(new Ops.Linear(k, c, w.floats("head.weight", k, c), w.floats("head.bias", k)), x);
         if (spec.distilled()) {

@@ -1,0 +1,76 @@
+package dev.efficientformer.cli;
+
+import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.EfficientFormerModel;
+import dev.efficientformer.json.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code efficientformer embed}: each image's embedding (the pooled features before the
+ * classifier, timm's {@code pre_logits}) as one JSON object per line, {@code {"path": ...,
+ * "embedding": [...]}}, or {@code {"path": ..., "error": ...}} for an image that cannot be read
+ * (also reported on standard error; the exit code is then 1). Images are taken as by classify.
+ *
+ * <p>Thread-safety: one instance runs one command line.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Embeddings of images: the pooled features before the classifier, as JSON lines {\"path\", \"embedding\"}.",
+            "IMAGE is a file, a directory (searched recursively for image files) or - (paths read from standard input).",
+            "Exit code: 0 when every image was embedded, 1 when any failed (each failure is reported on standard error)."})
+public final class EmbedCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ModelSelection source; // null when neither option is given
+
+    @Mixin
+    RunOptions run;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, directories, or - for paths on standard input.")
+    List<String> images;
+
+    @Override
+    public Integer call() {
+        Path weights = source != null && source.weights != null ? source.weights
+                : ModelCatalog.downloadedOrFail(source != null && source.model != null ? source.model : ClassifyCommand.DEFAULT_MODEL);
+        CliFiles.requireReadableFile(weights, "weights file");
+        List<Path> files = ImageInputs.expand(images, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224))) {
+            for (Path image : files) {
+                StringBuilder line = new StringBuilder("{\"path\":").append(Json.quote(image.toString()));
+                try {
+                    float[] e = model.embed(image);
+                    line.append(",\"embedding\":[");
+                    for (int i = 0; i < e.length; i++) {
+                        line.append(i == 0 ? "" : ",").append(Float.isFinite(e[i]) ? Float.toString(e[i]) : "null");
+                    }
+                    line.append(']');
+                } catch (EfficientFormerException ex) {
+                    failed++;
+                    line.append(",\"error\":").append(Json.quote(ErrorReporter.describe(ex)));
+                    err.println(ErrorReporter.PREFIX + ErrorReporter.describe(ex));
+                    err.flush();
+                }
+                out.println(line.append('}'));
+                out.flush();
+            }
+        }
+        return failed > 0 ? 1 : 0;
+    }
+}
