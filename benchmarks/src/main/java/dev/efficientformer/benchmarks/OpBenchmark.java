@@ -37,7 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * }</pre>
  *
  * Add {@code -prof gc} to see that a run allocates nothing. Results (GFLOPS = 2 * MACs / time)
- * are in the README.
+ * are in docs/backends.md (Pure-Java backend, Measurements).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
