@@ -71,12 +71,12 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private EfficientFormerModel(EfficientFormerSpec spec, Graph graph, Backend backend, ModelOptions options) {
+    private EfficientFormerModel(EfficientFormerSpec spec, Graph graph, Backend backend, ModelOptions options, List<String> labels) {
         this.spec = spec;
         this.graph = graph;
         this.backend = backend;
         this.options = options;
-        this.labels = ImageNetLabels.forClasses(spec.numClasses());
+        this.labels = labels == null ? ImageNetLabels.forClasses(spec.numClasses()) : ClassLabels.requireCount(labels, spec.numClasses());
         this.weights = backend.newWeightCache();
         int size = options.imageSize();
         this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(size, 0.95, Interpolation.BICUBIC,
@@ -96,8 +96,19 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** Loads a checkpoint with these options. */
     public static EfficientFormerModel load(Path checkpoint, ModelOptions options) {
+        return load(checkpoint, options, null);
+    }
+
+    /**
+     * Loads a checkpoint whose classes are named by {@code labels} (index = class; see
+     * {@link ClassLabels#read}), for models fine-tuned on other classes than ImageNet's. Without
+     * labels (null), a 1000-class model uses ImageNet's names and any other {@code class_<i>}.
+     *
+     * @throws EfficientFormerException when the number of labels is not the model's class count
+     */
+    public static EfficientFormerModel load(Path checkpoint, ModelOptions options, List<String> labels) {
         try (WeightFile f = CheckpointFormat.open(checkpoint)) {
-            return fromWeights(f, options);
+            return fromWeights(f, options, labels);
         }
     }
 
@@ -106,6 +117,11 @@ public final class EfficientFormerModel implements AutoCloseable {
      * afterwards.
      */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
+        return fromWeights(weights, options, null);
+    }
+
+    /** {@link #fromWeights(WeightFile, ModelOptions)} with class names (see {@link #load(Path, ModelOptions, List)}). */
+    public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options, List<String> labels) {
         Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision());
         EfficientFormerSpec spec;
         Graph g;
@@ -115,7 +131,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         } catch (InternalError e) {
             throw mappedFileFault(weights.path(), e);
         }
-        return new EfficientFormerModel(spec, g, backend, options);
+        return new EfficientFormerModel(spec, g, backend, options, labels);
     }
 
     /**

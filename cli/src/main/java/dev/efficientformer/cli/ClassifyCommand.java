@@ -1,5 +1,6 @@
 package dev.efficientformer.cli;
 
+import dev.efficientformer.ClassLabels;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ImageClassification;
 import java.io.BufferedReader;
@@ -52,6 +53,11 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + " and line). Default: ${DEFAULT-VALUE}.")
     ResultFormat format;
 
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Class names, one per line in UTF-8 (index = class), for a checkpoint fine-tuned on other classes."
+                    + " Default: ImageNet's for 1000 classes, class_<i> otherwise.")
+    Path labelsFile;
+
     @Mixin
     RunOptions run;
 
@@ -72,7 +78,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         int nameWidth = files.stream().mapToInt(p -> p.toString().length()).max().orElse(0);
         int rankWidth = Integer.toString(top).length();
         int failed = 0;
-        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224))) {
+        List<String> labels = labelsFile == null ? null : ClassLabels.read(labelsFile);
+        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224), labels)) {
             if (ErrorReporter.verbose(spec.root().commandLine().getParseResult())) {
                 err.println("efficientformer: backend " + model.backendDescription() + ", " + model.options().threads() + " thread(s)");
                 err.flush();

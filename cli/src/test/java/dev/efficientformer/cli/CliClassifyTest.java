@@ -165,4 +165,21 @@ class CliClassifyTest {
             }
         }
     }
+
+    @Test
+    void customLabelsNameTheClasses(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            names.append("thing ").append(i).append('\n');
+        }
+        Path labels = java.nio.file.Files.writeString(tmp.resolve("labels.txt"), names);
+        CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "--labels", labels.toString(), "--top", "1", "--format", "tsv", CHELSEA);
+        assertEquals(0, r.exitCode(), r::toString);
+        String[] f = r.outLines().get(0).split("\t");
+        assertEquals("thing " + f[2], f[3]);
+        java.nio.file.Files.writeString(labels, "just one\n");
+        CliRun wrong = CliRun.of("classify", "--weights", WEIGHTS, "--labels", labels.toString(), CHELSEA);
+        assertEquals(1, wrong.exitCode(), wrong::toString);
+        assertEquals(List.of("efficientformer: 1 labels were given for a model with 10 classes"), wrong.errLines());
+    }
 }
