@@ -113,6 +113,44 @@ public final class EfficientFormerModel implements AutoCloseable {
     }
 
     /**
+     * Loads a checkpoint held in memory: {@code MemorySegment.ofArray(bytes)},
+     * {@code MemorySegment.ofBuffer(byteBuffer)} or native memory. The bytes are copied while
+     * loading and not used afterwards.
+     *
+     * @param name what messages call the checkpoint (e.g. where it came from)
+     */
+    public static EfficientFormerModel load(MemorySegment checkpoint, String name, ModelOptions options) {
+        try (WeightFile f = CheckpointFormat.read(checkpoint, name)) {
+            return fromWeights(f, options);
+        }
+    }
+
+    /**
+     * Loads a checkpoint from a stream (read to its end, not closed), e.g. a class-path resource
+     * ({@code getClass().getResourceAsStream("/model.safetensors")}) or a download. At most
+     * {@link Limits#CHECKPOINT_TOTAL_BYTES} plus the header limit is read.
+     *
+     * @param name what messages call the checkpoint
+     * @throws dev.efficientformer.weights.CheckpointException when the stream fails or is longer
+     *     than a checkpoint may be, naming {@code name}
+     */
+    public static EfficientFormerModel load(java.io.InputStream checkpoint, String name, ModelOptions options) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        long max = Limits.CHECKPOINT_TOTAL_BYTES.value() + Limits.SAFETENSORS_HEADER_BYTES.value() + 8;
+        byte[] bytes;
+        try {
+            bytes = checkpoint.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        } catch (java.io.IOException e) {
+            throw new dev.efficientformer.weights.CheckpointException(name + ": cannot read the stream: " + e, e);
+        }
+        if (bytes.length > max || bytes.length == Integer.MAX_VALUE - 8) {
+            throw new dev.efficientformer.weights.CheckpointException(name + ": the stream holds more than " + max
+                    + " bytes, more than a checkpoint may have " + Limits.CHECKPOINT_TOTAL_BYTES.raiseHint(bytes.length));
+        }
+        return load(MemorySegment.ofArray(bytes), name, options);
+    }
+
+    /**
      * Builds a model from an open checkpoint; the weights are copied, so the caller may close it
      * afterwards.
      */

@@ -1,5 +1,9 @@
 package dev.efficientformer.weights;
 
+import dev.efficientformer.Limits;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +38,10 @@ public enum CheckpointFormat {
         } catch (IOException e) {
             throw new CheckpointException(path + ": cannot read: " + e, e);
         }
+        return fromHead(path, head, n);
+    }
+
+    private static CheckpointFormat fromHead(Path path, byte[] head, int n) {
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return PYTORCH_ZIP;
         }
@@ -58,6 +66,53 @@ public enum CheckpointFormat {
             case SAFETENSORS -> SafetensorsFile.open(path);
             case PYTORCH_ZIP -> TorchCheckpoint.open(path);
         };
+        return withTimmNames(f);
+    }
+
+    /**
+     * Reads a checkpoint held in memory ({@code MemorySegment.ofArray(bytes)},
+     * {@code MemorySegment.ofBuffer(buffer)} or native memory), in its detected format, like
+     * {@link #open(Path)}. The bytes are copied: the caller may reuse or free them at once.
+     *
+     * @param name what messages call the checkpoint, e.g. the name it came under
+     * @throws CheckpointException naming {@code name} and what is wrong
+     */
+    public static WeightFile read(MemorySegment bytes, String name) {
+        Path label = label(name);
+        if (Limits.CHECKPOINT_TOTAL_BYTES.isExceededBy(bytes.byteSize() - Limits.SAFETENSORS_HEADER_BYTES.value())) {
+            throw new CheckpointException(label + ": " + Limits.CHECKPOINT_TOTAL_BYTES.exceeded("a checkpoint of " + bytes.byteSize() + " bytes",
+                    bytes.byteSize()));
+        }
+        byte[] head = new byte[(int) Math.min(9, bytes.byteSize())];
+        MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, 0, head, 0, head.length);
+        CheckpointFormat format = fromHead(label, head, head.length);
+        Arena arena = Arena.ofShared();
+        WeightFile f;
+        try {
+            MemorySegment copy = arena.allocate(bytes.byteSize(), 64);
+            copy.copyFrom(bytes);
+            f = switch (format) {
+                case SAFETENSORS -> SafetensorsFile.read(label, copy, arena);
+                case PYTORCH_ZIP -> TorchCheckpoint.read(label, copy, arena);
+            };
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+        return withTimmNames(f);
+    }
+
+    /** A path for messages: the name as given, with characters no path may hold replaced. */
+    private static Path label(String name) {
+        String safe = name == null || name.isBlank() ? "<checkpoint in memory>" : name.replace('\0', '?');
+        try {
+            return Path.of(safe);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of("<checkpoint in memory>");
+        }
+    }
+
+    private static WeightFile withTimmNames(WeightFile f) {
         try {
             return RenamedWeightFile.withTimmNames(f);
         } catch (RuntimeException | Error e) {
