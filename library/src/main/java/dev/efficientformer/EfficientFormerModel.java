@@ -160,7 +160,7 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** {@link #fromWeights(WeightFile, ModelOptions)} with class names (see {@link #load(Path, ModelOptions, List)}). */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options, List<String> labels) {
-        Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision());
+        Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision(), options.javaTier());
         EfficientFormerSpec spec;
         Graph g;
         try {

@@ -1,7 +1,5 @@
 package dev.efficientformer;
 
-import java.util.Locale;
-
 /**
  * How to run a model: which backend, how many threads per prediction, the image size, and how
  * exactly matrix products are computed.
@@ -19,21 +17,43 @@ import java.util.Locale;
  *     exception, and the logits are unspecified (in practice NaN)
  * @param matmulPrecision {@link MatmulPrecision#HIGHEST} (strict fp32, the default) or
  *     {@link MatmulPrecision#HIGH} (bf16x3 on AMX where it gains, see there)
+ * @param javaTier the pure-Java backend's tier, when it runs ({@link JavaTier#AUTO} by default)
  */
-public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision) {
+public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision,
+                           JavaTier javaTier) {
     /** Options; the backend name is lower-cased and checked. */
     public ModelOptions {
         if (backend == null) {
             throw new EfficientFormerException("backend must not be null (choose auto, dnnl, java or acl)");
         }
-        backend = backend.toLowerCase(Locale.ROOT);
-        if (!backend.equals("auto") && !backend.equals("dnnl") && !backend.equals("java") && !backend.equals("acl")) {
-            throw new EfficientFormerException("unknown backend \"" + backend + "\" (choose auto, dnnl, java or acl)");
-        }
+        backend = BackendKind.of(backend).id();
         dev.efficientformer.runtime.ThreadLimit.check(threads);
         if (matmulPrecision == null) {
             throw new EfficientFormerException("matmulPrecision must not be null (choose HIGHEST or HIGH)");
         }
+        if (javaTier == null) {
+            throw new EfficientFormerException("javaTier must not be null (choose AUTO, SCALAR or VECTOR)");
+        }
+    }
+
+    /** Options with the Java backend's tier chosen automatically. */
+    public ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision) {
+        this(backend, threads, imageSize, rejectNonFinite, matmulPrecision, JavaTier.AUTO);
+    }
+
+    /** The backend as its kind. */
+    public BackendKind backendKind() {
+        return BackendKind.of(backend);
+    }
+
+    /** These options on backend {@code kind}. */
+    public ModelOptions withBackend(BackendKind kind) {
+        return withBackend(java.util.Objects.requireNonNull(kind, "kind").id());
+    }
+
+    /** These options with the pure-Java backend's tier {@code tier}. */
+    public ModelOptions withJavaTier(JavaTier tier) {
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, matmulPrecision, tier);
     }
 
     /** Options with strict fp32 products (see {@link #matmulPrecision()}). */
@@ -48,31 +68,31 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
 
     /** Automatic backend, one thread, 224x224 images, non-finite inputs accepted. */
     public static ModelOptions defaults() {
-        return new ModelOptions("auto", 1, 224, false, MatmulPrecision.HIGHEST);
+        return new ModelOptions("auto", 1, 224, false, MatmulPrecision.HIGHEST, JavaTier.AUTO);
     }
 
     /** These options with another backend. */
     public ModelOptions withBackend(String name) {
-        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision);
+        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier);
     }
 
     /** These options with another thread count. */
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision);
+        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision, javaTier);
     }
 
     /** These options with another image size. */
     public ModelOptions withImageSize(int side) {
-        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision);
+        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision, javaTier);
     }
 
     /** These options with the NaN and infinity check of inputs on or off (see {@link #rejectNonFinite()}). */
     public ModelOptions withRejectNonFinite(boolean reject) {
-        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision);
+        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision, javaTier);
     }
 
     /** These options with another matmul precision (see {@link #matmulPrecision()}). */
     public ModelOptions withMatmulPrecision(MatmulPrecision precision) {
-        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision);
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision, javaTier);
     }
 }

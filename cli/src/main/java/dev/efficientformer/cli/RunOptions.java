@@ -1,6 +1,7 @@
 package dev.efficientformer.cli;
 
 import dev.efficientformer.MatmulPrecision;
+import dev.efficientformer.JavaTier;
 import dev.efficientformer.ModelOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ public final class RunOptions {
     @Option(names = "--java-tier", paramLabel = "TIER",
             description = "Tier of the java backend: scalar (the plain reference loops) or vector (the Vector API kernels). "
                     + "Default: vector where the Vector API is available.")
-    String javaTier;
+    JavaTier javaTier;
 
     @Option(names = "--matmul-precision", paramLabel = "P", defaultValue = "highest", converter = PrecisionName.class,
             description = "highest (strict fp32 products) or high (dnnl on an AMX CPU: bf16x3 products, logits within 1e-4 "
@@ -60,15 +61,8 @@ public final class RunOptions {
 
     /** Model options with this backend, thread count and precision at image size {@code imageSize}. */
     ModelOptions modelOptions(int imageSize) {
-        if (javaTier != null) {
-            String tier = javaTier.toLowerCase(java.util.Locale.ROOT);
-            if (!tier.equals("scalar") && !tier.equals("vector")) {
-                throw new IllegalArgumentException("unknown --java-tier '" + javaTier + "' (choose scalar or vector)");
-            }
-            // The java backend reads its tier from this property when a model is built.
-            System.setProperty(dev.efficientformer.backend.java.JavaBackend.TIER_PROPERTY, tier);
-        }
-        return new ModelOptions(backend, threads(), imageSize).withMatmulPrecision(matmulPrecision);
+        return new ModelOptions(backend, threads(), imageSize).withMatmulPrecision(matmulPrecision)
+                .withJavaTier(javaTier == null ? JavaTier.AUTO : javaTier);
     }
 
     /** Parses a precision name; an unknown one is a usage error. */

@@ -1,6 +1,7 @@
 package dev.efficientformer.backend;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.JavaTier;
 import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.acl.AclBackend;
 import dev.efficientformer.backend.dnnl.DnnlBackend;
@@ -50,13 +51,27 @@ public final class BackendSelector {
      * @throws EfficientFormerException when the named backend cannot run here, saying why
      */
     public static Backend select(String name, MatmulPrecision precision) {
+        return select(name, precision, JavaTier.AUTO);
+    }
+
+    /**
+     * The backend for {@code name} as {@link #select(String, MatmulPrecision)}, with the pure-Java
+     * backend (when it is the one chosen) on {@code tier}.
+     *
+     * @throws EfficientFormerException when the named backend cannot run here, saying why
+     */
+    public static Backend select(String name, MatmulPrecision precision, JavaTier tier) {
         return switch (name) {
-            case "java" -> new JavaBackend();
+            case "java" -> new JavaBackend(tier == JavaTier.AUTO ? JavaBackend.defaultTier() : javaTier(tier));
             case "dnnl" -> available(new DnnlBackend(precision));
             case "acl" -> available(new AclBackend());
-            case "auto" -> auto(Platform.current(), precision);
+            case "auto" -> auto(Platform.current(), precision, tier);
             default -> throw new EfficientFormerException("unknown backend \"" + name + "\" (choose auto, dnnl, java or acl)");
         };
+    }
+
+    private static JavaBackend.Tier javaTier(JavaTier tier) {
+        return tier == JavaTier.VECTOR ? JavaBackend.Tier.VECTOR : JavaBackend.Tier.SCALAR;
     }
 
     /** The names of the backends {@code auto} tries on {@code platform}, in order. */
@@ -72,7 +87,7 @@ public final class BackendSelector {
         return b;
     }
 
-    private static Backend auto(Platform platform, MatmulPrecision precision) {
+    private static Backend auto(Platform platform, MatmulPrecision precision, JavaTier tier) {
         List<String> ladder = autoLadder(platform);
         List<String> reasons = new java.util.ArrayList<>();
         for (int i = 0; i < ladder.size() - 1; i++) {
@@ -85,7 +100,7 @@ public final class BackendSelector {
             }
             reasons.add(describe(b.name()) + " is not available: " + b.unavailableReason());
         }
-        JavaBackend java = new JavaBackend(JavaBackend.quietDefaultTier());
+        JavaBackend java = new JavaBackend(tier == JavaTier.AUTO ? JavaBackend.quietDefaultTier() : javaTier(tier));
         if (FALLBACKS_LOGGED.add(java.name())) {
             LOG.log(System.Logger.Level.WARNING, slowFallbackWarning(platform, java.tier(), reasons));
         }
