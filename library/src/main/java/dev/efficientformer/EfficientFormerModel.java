@@ -151,6 +151,22 @@ public final class EfficientFormerModel implements AutoCloseable {
     }
 
     /**
+     * Loads a published model of the zoo ({@code efficientformer_l1}, {@code _l3}, {@code _l7}),
+     * downloading its weights into the cache first when they are not there (resuming an
+     * interrupted download, checking the SHA-256), with progress reported to {@code listener}.
+     *
+     * @throws EfficientFormerException for an unknown name (listing the known ones)
+     * @throws dev.efficientformer.download.DownloadException when the download fails
+     */
+    public static EfficientFormerModel pretrained(String name, ModelOptions options,
+            dev.efficientformer.download.ProgressListener listener) {
+        dev.efficientformer.model.ZooEntry entry = dev.efficientformer.model.ModelZoo.entry(name);
+        dev.efficientformer.download.WeightDownloader downloader = new dev.efficientformer.download.WeightDownloader();
+        Path weights = downloader.cached(entry).orElseGet(() -> downloader.download(entry, Objects.requireNonNull(listener, "listener")));
+        return load(weights, options);
+    }
+
+    /**
      * Builds a model from an open checkpoint; the weights are copied, so the caller may close it
      * afterwards.
      */
