@@ -33,7 +33,8 @@ public final class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "efficientformer_l1, efficientformer_l3 or efficientformer_l7.")
+    @Parameters(paramLabel = "NAME", converter = ModelSelection.ZooName.class,
+            description = "efficientformer_l1, efficientformer_l3 or efficientformer_l7.")
     String name;
 
     @Override

@@ -11,10 +11,23 @@ import picocli.CommandLine.Option;
  * <p>Thread-safety: filled in by picocli, then read by the command's thread only.
  */
 public final class ModelSelection {
-    @Option(names = "--model", paramLabel = "NAME",
+    @Option(names = "--model", paramLabel = "NAME", converter = ZooName.class,
             description = "A model fetched with 'efficientformer download NAME': efficientformer_l1, efficientformer_l3 or efficientformer_l7.")
     String model;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "A checkpoint file: .safetensors or PyTorch .pth (timm or original key names).")
     Path weights;
+
+    /** A zoo model's name, checked while parsing: an unknown one is a usage error (exit 2) listing the known ones. */
+    static final class ZooName implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                dev.efficientformer.model.ModelZoo.entry(value);
+            } catch (dev.efficientformer.EfficientFormerException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+            return value;
+        }
+    }
 }

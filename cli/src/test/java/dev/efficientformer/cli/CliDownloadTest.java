@@ -105,7 +105,7 @@ class CliDownloadTest {
     @Test
     void unknownNameListsTheKnownOnes() {
         CliRun r = CliRun.of("download", "resnet50");
-        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(2, r.exitCode(), "a usage error: " + r);
         assertEquals(1, r.errLines().size(), r::toString);
         assertTrue(r.err().contains("efficientformer_l1, efficientformer_l3, efficientformer_l7"), r::toString);
     }

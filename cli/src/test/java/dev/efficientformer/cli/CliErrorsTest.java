@@ -96,4 +96,21 @@ class CliErrorsTest {
         assertTrue(r.err().chars().noneMatch(c -> c < 0x20 && c != '\n'), () -> "a control character reached stderr: " + r);
         assertTrue(r.err().contains("evil\\x1b]0;pwned\\x07\\x1b[2Jname"), r::toString);
     }
+
+    /** Usage errors exit 2 with one line: unknown model names and enum values. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "classify --model efficientformer_l9 x.png",
+        "download efficientformer_l9",
+        "classify --weights w.safetensors --java-tier fast x.png",
+        "classify --weights w.safetensors --format xml x.png",
+        "classify --weights w.safetensors --backend cuda x.png",
+        "classify --weights w.safetensors --matmul-precision medium x.png",
+    })
+    void usageErrorsExit2(String line) {
+        CliRun r = CliRun.of(line.split(" "));
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("efficientformer: "), r::toString);
+    }
 }
