@@ -91,15 +91,19 @@ public final class BenchCommand implements Callable<Integer> {
                 MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) batch * model.numClasses());
                 model.predict(input, batch, logits);
                 double startupMs = (System.nanoTime() - start) / 1e6;
+                StatusLine status = StatusLine.of(spec);
                 for (int i = 0; i < warmup; i++) {
+                    status.show("bench: warm-up " + (i + 1) + "/" + warmup);
                     model.predict(input, batch, logits);
                 }
                 long[] times = new long[iterations];
                 for (int i = 0; i < iterations; i++) {
+                    status.show("bench: run " + (i + 1) + "/" + iterations);
                     long t = System.nanoTime();
                     model.predict(input, batch, logits);
                     times[i] = System.nanoTime() - t;
                 }
+                status.clear();
                 String description = (entry != null ? entry.name() : source.weights.getFileName().toString()) + " " + model.spec();
                 if (profile) {
                     List<List<StepTime>> runs = new ArrayList<>();

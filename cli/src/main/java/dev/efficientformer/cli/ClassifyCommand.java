@@ -84,9 +84,15 @@ public final class ClassifyCommand implements Callable<Integer> {
                 err.println("efficientformer: backend " + model.backendDescription() + ", " + model.options().threads() + " thread(s)");
                 err.flush();
             }
+            StatusLine status = StatusLine.of(spec);
             for (int from = 0; from < files.size(); from += CHUNK) {
                 List<Path> chunk = files.subList(from, Math.min(files.size(), from + CHUNK));
-                for (ImageClassification c : model.classifyEach(chunk, top)) {
+                if (files.size() > CHUNK) {
+                    status.show("classify: " + from + "/" + files.size() + " images");
+                }
+                List<ImageClassification> results = model.classifyEach(chunk, top);
+                status.clear();
+                for (ImageClassification c : results) {
                     format.print(out, c, nameWidth, rankWidth);
                     if (!c.ok()) {
                         failed++;
