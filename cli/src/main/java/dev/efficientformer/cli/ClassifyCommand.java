@@ -3,10 +3,7 @@ package dev.efficientformer.cli;
 import dev.efficientformer.ClassLabels;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ImageClassification;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,10 +66,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
-        Path weights = source != null && source.weights != null ? source.weights
-                : ModelCatalog.downloadedOrFail(source != null && source.model != null ? source.model : DEFAULT_MODEL);
-        CliFiles.requireReadableFile(weights, "weights file");
-        List<Path> files = ImageInputs.expand(images, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        Path weights = ModelSelection.checkpoint(source, DEFAULT_MODEL);
+        List<Path> files = ImageInputs.expand(images);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int nameWidth = files.stream().mapToInt(p -> p.toString().length()).max().orElse(0);

@@ -3,10 +3,7 @@ package dev.efficientformer.cli;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.json.Json;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,10 +41,8 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path weights = source != null && source.weights != null ? source.weights
-                : ModelCatalog.downloadedOrFail(source != null && source.model != null ? source.model : ClassifyCommand.DEFAULT_MODEL);
-        CliFiles.requireReadableFile(weights, "weights file");
-        List<Path> files = ImageInputs.expand(images, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        Path weights = ModelSelection.checkpoint(source, ClassifyCommand.DEFAULT_MODEL);
+        List<Path> files = ImageInputs.expand(images);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;

@@ -26,6 +26,11 @@ final class ImageInputs {
     private ImageInputs() {
     }
 
+    /** {@link #expand(List, BufferedReader)} with this process's standard input. */
+    static List<Path> expand(List<String> arguments) {
+        return expand(arguments, new BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     static List<Path> expand(List<String> arguments, BufferedReader stdin) {
         List<Path> out = new ArrayList<>();
         for (String a : arguments) {

@@ -18,6 +18,19 @@ public final class ModelSelection {
     @Option(names = "--weights", paramLabel = "FILE", description = "A checkpoint file: .safetensors or PyTorch .pth (timm or original key names).")
     Path weights;
 
+    /**
+     * The checkpoint to load: {@code --weights}, else the downloaded {@code --model}, else the
+     * downloaded {@code defaultModel}; checked to be a readable file.
+     *
+     * @param source the command's group, null when neither option was given
+     */
+    static Path checkpoint(ModelSelection source, String defaultModel) {
+        Path file = source != null && source.weights != null ? source.weights
+                : ModelCatalog.downloadedOrFail(source != null && source.model != null ? source.model : defaultModel);
+        CliFiles.requireReadableFile(file, "weights file");
+        return file;
+    }
+
     /** A zoo model's name, checked while parsing: an unknown one is a usage error (exit 2) listing the known ones. */
     static final class ZooName implements picocli.CommandLine.ITypeConverter<String> {
         @Override
