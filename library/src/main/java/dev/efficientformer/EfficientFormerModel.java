@@ -260,6 +260,11 @@ public final class EfficientFormerModel implements AutoCloseable {
      * @throws EfficientFormerException when the array length is not {@code batch x 3 x size x size}
      */
     public float[] predict(float[] nchw, int batch) {
+        return onArray(nchw, batch, LOGITS);
+    }
+
+    /** Checks a Java array of {@code batch} preprocessed images, copies it off-heap and runs {@code call} on it. */
+    private <T> T onArray(float[] nchw, int batch, PlanCall<T> call) {
         checkBatch(batch);
         long expected = (long) batch * inputFloatsPerImage();
         if (nchw.length != expected) {
@@ -268,11 +273,15 @@ public final class EfficientFormerModel implements AutoCloseable {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
-            MemorySegment out = arena.allocate((long) batch * numClasses() * Float.BYTES);
-            predict(in, batch, out);
-            return out.toArray(ValueLayout.JAVA_FLOAT);
+            MemorySegment logits = arena.allocate((long) batch * numClasses() * Float.BYTES);
+            return onPlan(in, batch, logits, call);
         }
     }
+
+    private static final PlanCall<float[]> LOGITS = (plan, input, logits) -> {
+        plan.run(input, logits);
+        return logits.toArray(ValueLayout.JAVA_FLOAT);
+    };
 
     /**
      * Runs a batch from caller memory: {@code input} holds {@code batch x 3 x size x size} floats
@@ -430,17 +439,7 @@ public final class EfficientFormerModel implements AutoCloseable {
      * @throws EfficientFormerException for a wrong size, as {@link #predict(float[], int)}
      */
     public float[] embed(float[] nchw, int batch) {
-        checkBatch(batch);
-        long expected = (long) batch * inputFloatsPerImage();
-        if (nchw.length != expected) {
-            throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
-                    + " (" + batch + " x 3 x " + options.imageSize() + " x " + options.imageSize() + ")");
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
-            MemorySegment logits = arena.allocate((long) batch * numClasses() * Float.BYTES);
-            return onPlan(in, batch, logits, EMBED);
-        }
+        return onArray(nchw, batch, EMBED);
     }
 
     /** The embedding of one preprocessed image ({@code 3 x size x size} floats). */
