@@ -11,13 +11,22 @@ import javax.management.ObjectName;
 
 /**
  * This process's resource use as Linux and the JVM report it: resident memory ({@code VmRSS} in
- * {@code /proc/self/status}), the JVM's native memory tracking total (committed), and open file
- * descriptors ({@code /proc/self/fd}). Printed by the child-JVM probes as one parseable line.
+ * {@code /proc/self/status}), the JVM's native memory tracking total (committed), the part of that
+ * total the JIT compilers hold, and open file descriptors ({@code /proc/self/fd}). Printed by the
+ * child-JVM probes as one parseable line.
+ *
+ * <p>The JIT's share ({@code Code}, {@code Compiler}, {@code Arena Chunk}) is reported apart
+ * because it moves by tens of MB when a large method compiles (an 18 MB spike in one sample failed
+ * a CI run) and says nothing about our allocations, which NMT counts under {@code Other}.
  */
-public record ProcessStats(long rssKb, long nmtCommittedKb, int openFiles, int threads) {
+public record ProcessStats(long rssKb, long nmtCommittedKb, long jitKb, int openFiles, int threads) {
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
+    private static final Pattern NMT_JIT = Pattern.compile(
+            "-\\s+(?:Code|Compiler|Arena Chunk) \\(reserved=\\d+KB, committed=(\\d+)KB");
+    private static final Pattern LINE = Pattern.compile(
+            " rssKb=(-?\\d+) nmtKb=(-?\\d+) jitKb=(-?\\d+) fds=(-?\\d+) threads=(-?\\d+)");
 
-    /** The current values; {@code nmtCommittedKb} is -1 without {@code -XX:NativeMemoryTracking}. */
+    /** The current values; the NMT figures are -1 without {@code -XX:NativeMemoryTracking}. */
     public static ProcessStats now() {
         try {
             long rss = -1;
@@ -33,10 +42,32 @@ public record ProcessStats(long rssKb, long nmtCommittedKb, int openFiles, int t
             try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
                 fds = (int) s.count() - 1; // the listing's own descriptor
             }
-            return new ProcessStats(rss, nmtCommitted(), fds, threads);
+            String nmt = nmtSummary();
+            Matcher total = NMT_TOTAL.matcher(nmt);
+            long committed = total.find() ? Long.parseLong(total.group(2)) : -1;
+            long jit = committed < 0 ? -1 : 0;
+            Matcher m = NMT_JIT.matcher(nmt);
+            while (committed >= 0 && m.find()) {
+                jit += Long.parseLong(m.group(1));
+            }
+            return new ProcessStats(rss, committed, jit, fds, threads);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/self", e);
         }
+    }
+
+    /**
+     * How much resident memory grew from {@code earlier} to this, less what the JIT's share grew.
+     * When the JIT's share shrinks, nothing is added back: the C library keeps freed compiler
+     * arenas resident, so that shrinking does not show in {@code VmRSS}.
+     */
+    public long rssGrowthWithoutJitKb(ProcessStats earlier) {
+        return rssKb - earlier.rssKb - Math.max(0, jitKb - earlier.jitKb);
+    }
+
+    /** How much tracked native memory grew from {@code earlier} to this, less the JIT's share. */
+    public long nmtGrowthWithoutJitKb(ProcessStats earlier) {
+        return nmtCommittedKb - jitKb - (earlier.nmtCommittedKb - earlier.jitKb);
     }
 
     /** How many open file descriptors point to a path containing {@code fragment}. */
@@ -54,31 +85,29 @@ public record ProcessStats(long rssKb, long nmtCommittedKb, int openFiles, int t
         }
     }
 
-    private static long nmtCommitted() {
+    private static String nmtSummary() {
         try {
-            String out = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+            return (String) ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
                     new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
-            Matcher m = NMT_TOTAL.matcher(out);
-            return m.find() ? Long.parseLong(m.group(2)) : -1;
         } catch (Exception e) {
-            return -1;
+            return "";
         }
     }
 
-    /** {@code STATS <label> rssKb=.. nmtKb=.. fds=.. threads=..}, what the probes print. */
+    /** {@code STATS <label> rssKb=.. nmtKb=.. jitKb=.. fds=.. threads=..}, what the probes print. */
     public String line(String label) {
-        return "STATS " + label + " rssKb=" + rssKb + " nmtKb=" + nmtCommittedKb + " fds=" + openFiles + " threads=" + threads;
+        return "STATS " + label + " rssKb=" + rssKb + " nmtKb=" + nmtCommittedKb + " jitKb=" + jitKb + " fds=" + openFiles
+                + " threads=" + threads;
     }
 
     /** Parses the {@link #line} printed under {@code label}. */
     public static ProcessStats parse(String output, String label) {
-        Matcher m = Pattern.compile("STATS " + Pattern.quote(label) + " rssKb=(-?\\d+) nmtKb=(-?\\d+) fds=(-?\\d+) threads=(-?\\d+)")
-                .matcher(output);
+        Matcher m = Pattern.compile("STATS " + Pattern.quote(label) + LINE.pattern()).matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("no STATS " + label + " line in:\n" + output);
         }
-        return new ProcessStats(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(4)));
+        return new ProcessStats(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
     }
 }
