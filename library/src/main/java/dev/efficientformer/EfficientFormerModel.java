@@ -6,15 +6,14 @@ import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.StepTime;
 import dev.efficientformer.backend.WeightCache;
 import dev.efficientformer.graph.Graph;
-import dev.efficientformer.graph.GraphPasses;
 import dev.efficientformer.image.ChannelValues;
 import dev.efficientformer.image.ImagePreprocessor;
 import dev.efficientformer.image.Interpolation;
 import dev.efficientformer.image.PreprocessConfig;
 import dev.efficientformer.model.EfficientFormerGraphBuilder;
-import dev.efficientformer.model.EfficientFormerSpec;
+import dev.efficientformer.model.ModelFamily;
+import dev.efficientformer.model.ModelSpec;
 import dev.efficientformer.model.ImageNetLabels;
-import dev.efficientformer.model.SpecDerivation;
 import dev.efficientformer.runtime.ThreadBudget;
 import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.weights.WeightFile;
@@ -57,7 +56,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * affected. The checkpoint file is not used after {@link #load} returns.
  */
 public final class EfficientFormerModel implements AutoCloseable {
-    private final EfficientFormerSpec spec;
+    private final ModelSpec spec;
     private final Graph graph;
     private final Backend backend;
     private final ModelOptions options;
@@ -71,7 +70,7 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private EfficientFormerModel(EfficientFormerSpec spec, Graph graph, Backend backend, ModelOptions options, List<String> labels) {
+    private EfficientFormerModel(ModelSpec spec, Graph graph, Backend backend, ModelOptions options, List<String> labels) {
         this.spec = spec;
         this.graph = graph;
         this.backend = backend;
@@ -176,16 +175,14 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** {@link #fromWeights(WeightFile, ModelOptions)} with class names (see {@link #load(Path, ModelOptions, List)}). */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options, List<String> labels) {
-        Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision(), options.javaTier());
-        EfficientFormerSpec spec;
-        Graph g;
+        ModelFamily.Loaded model;
         try {
-            spec = SpecDerivation.derive(weights);
-            g = GraphPasses.optimize(EfficientFormerGraphBuilder.build(weights, spec, options.imageSize(), options.imageSize()));
+            model = ModelFamily.load(weights, options.imageSize(), options.imageSize());
         } catch (InternalError e) {
             throw mappedFileFault(weights.path(), e);
         }
-        return new EfficientFormerModel(spec, g, backend, options, labels);
+        Backend backend = BackendSelector.select(options.backend(), options.matmulPrecision(), options.javaTier(), model.graph());
+        return new EfficientFormerModel(model.spec(), model.graph(), backend, options, labels);
     }
 
     /**
@@ -202,8 +199,11 @@ public final class EfficientFormerModel implements AutoCloseable {
         throw e;
     }
 
-    /** The architecture read from the checkpoint. */
-    public EfficientFormerSpec spec() {
+    /**
+     * The architecture read from the checkpoint: an {@link dev.efficientformer.model.EfficientFormerSpec}
+     * (V1) or an {@link dev.efficientformer.model.EfficientFormerV2Spec}.
+     */
+    public ModelSpec spec() {
         return spec;
     }
 

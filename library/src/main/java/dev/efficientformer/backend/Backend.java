@@ -32,6 +32,26 @@ public interface Backend {
     String unavailableReason();
 
     /**
+     * Why this backend cannot run {@code graph} (an op it has no kernel for), or empty when it
+     * can; {@link #compile} refuses such a graph with this reason.
+     */
+    default String cannotRun(Graph graph) {
+        return "";
+    }
+
+    /**
+     * Throws when {@code backend} {@link #cannotRun} {@code graph}.
+     *
+     * @throws dev.efficientformer.EfficientFormerException naming the ops without a kernel
+     */
+    static void requireRunnable(Backend backend, Graph graph) {
+        String reason = backend.cannotRun(graph);
+        if (!reason.isEmpty()) {
+            throw new dev.efficientformer.EfficientFormerException(reason + "; choose another backend (java runs every model)");
+        }
+    }
+
+    /**
      * Compiles {@code graph} for a batch of {@code batch} images using {@code threads} threads:
      * all memory is allocated and all weights are prepared here, so that {@link Plan#run} does
      * neither.

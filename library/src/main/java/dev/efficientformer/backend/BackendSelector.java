@@ -1,6 +1,7 @@
 package dev.efficientformer.backend;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.graph.Graph;
 import dev.efficientformer.JavaTier;
 import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.acl.AclBackend;
@@ -70,6 +71,26 @@ public final class BackendSelector {
         };
     }
 
+    /**
+     * The backend for {@code name} as {@link #select(String, MatmulPrecision, JavaTier)}, for
+     * running {@code graph}: a named backend without kernels for one of its ops is refused, naming
+     * them; {@code auto} passes over such a backend to the next that can run the graph.
+     *
+     * @throws EfficientFormerException when the named backend cannot run here or cannot run the graph
+     */
+    public static Backend select(String name, MatmulPrecision precision, JavaTier tier, Graph graph) {
+        if (name.equals("auto")) {
+            return auto(Platform.current(), precision, tier, graph);
+        }
+        Backend b = select(name, precision, tier);
+        String reason = b.cannotRun(graph);
+        if (!reason.isEmpty()) {
+            throw new EfficientFormerException("backend " + b.name() + " cannot run this model: " + reason
+                    + " (the java backend runs every model; auto picks the fastest that can)");
+        }
+        return b;
+    }
+
     private static JavaBackend.Tier javaTier(JavaTier tier) {
         return tier == JavaTier.VECTOR ? JavaBackend.Tier.VECTOR : JavaBackend.Tier.SCALAR;
     }
@@ -88,23 +109,43 @@ public final class BackendSelector {
     }
 
     private static Backend auto(Platform platform, MatmulPrecision precision, JavaTier tier) {
+        return auto(platform, precision, tier, null);
+    }
+
+    /** {@code graph} null: any graph the backends run (the V1 ops, which every backend has). */
+    private static Backend auto(Platform platform, MatmulPrecision precision, JavaTier tier, Graph graph) {
         List<String> ladder = autoLadder(platform);
         List<String> reasons = new java.util.ArrayList<>();
+        boolean missingKernels = false;
         for (int i = 0; i < ladder.size() - 1; i++) {
             Backend b = create(ladder.get(i), precision).get();
             if (b.isAvailable()) {
-                if (!reasons.isEmpty() && FALLBACKS_LOGGED.add(b.name())) {
-                    LOG.log(System.Logger.Level.WARNING, "using {0}: {1}", describe(b.name()), String.join("; ", reasons));
+                String cannot = graph == null ? "" : b.cannotRun(graph);
+                if (cannot.isEmpty()) {
+                    if (!reasons.isEmpty() && FALLBACKS_LOGGED.add(b.name() + String.join(";", reasons))) {
+                        LOG.log(System.Logger.Level.WARNING, "using {0}: {1}", describe(b.name()), String.join("; ", reasons));
+                    }
+                    return b;
                 }
-                return b;
+                missingKernels = true;
+                reasons.add(cannot);
+            } else {
+                reasons.add(describe(b.name()) + " is not available: " + b.unavailableReason());
             }
-            reasons.add(describe(b.name()) + " is not available: " + b.unavailableReason());
         }
         JavaBackend java = new JavaBackend(tier == JavaTier.AUTO ? JavaBackend.quietDefaultTier() : javaTier(tier));
-        if (FALLBACKS_LOGGED.add(java.name())) {
-            LOG.log(System.Logger.Level.WARNING, slowFallbackWarning(platform, java.tier(), reasons));
+        if (FALLBACKS_LOGGED.add(java.name() + String.join(";", reasons))) {
+            LOG.log(System.Logger.Level.WARNING, missingKernels ? missingKernelsWarning(java.tier(), reasons)
+                    : slowFallbackWarning(platform, java.tier(), reasons));
         }
         return java;
+    }
+
+    /** The warning when native backends load but lack kernels for this model's ops. */
+    static String missingKernelsWarning(JavaBackend.Tier tier, List<String> reasons) {
+        return "the pure-Java backend runs this model (" + (tier == JavaBackend.Tier.VECTOR ? "vector tier" : "scalar tier")
+                + ") because " + String.join("; ", reasons)
+                + (tier == JavaBackend.Tier.SCALAR ? "; add --add-modules " + JavaBackend.VECTOR_MODULE + " for the faster vector tier" : "");
     }
 
     /**

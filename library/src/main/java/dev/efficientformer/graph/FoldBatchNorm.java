@@ -3,7 +3,7 @@ package dev.efficientformer.graph;
 import java.util.List;
 
 /**
- * Folds eval-mode BatchNorm into the convolution before it: with
+ * Folds eval-mode BatchNorm into the convolution (dense or depthwise) before it: with
  * {@code s = gamma / sqrt(var + eps)}, {@code w' = w * s} per output channel and
  * {@code b' = (b - mean) * s + beta}. Removes one pass over the largest tensors of each block.
  *
@@ -13,7 +13,7 @@ public final class FoldBatchNorm {
     private FoldBatchNorm() {
     }
 
-    /** {@code g} with every foldable Conv2d -> BatchNorm pair merged. */
+    /** {@code g} with every foldable convolution -> BatchNorm pair merged. */
     public static Graph apply(Graph g) {
         List<Node> nodes = g.nodes();
         boolean changed = true;
@@ -24,11 +24,18 @@ public final class FoldBatchNorm {
                     continue;
                 }
                 var conv = Rewrite.producer(nodes, bnNode.input());
-                if (conv.isEmpty() || !(conv.get().op() instanceof Ops.Conv2d c)
-                        || !Rewrite.isPrivateTo(g, nodes, bnNode.input(), bnNode)) {
+                if (conv.isEmpty() || !Rewrite.isPrivateTo(g, nodes, bnNode.input(), bnNode)) {
                     continue;
                 }
-                Node merged = new Node(fold(c, bn), conv.get().inputs(), bnNode.output());
+                Op folded = switch (conv.get().op()) {
+                    case Ops.Conv2d c -> fold(c, bn);
+                    case Ops.DepthwiseConv2d d -> fold(d, bn);
+                    default -> null;
+                };
+                if (folded == null) {
+                    continue;
+                }
+                Node merged = new Node(folded, conv.get().inputs(), bnNode.output());
                 nodes = Rewrite.fuse(nodes, conv.get(), bnNode, merged);
                 changed = true;
                 break;
@@ -38,16 +45,28 @@ public final class FoldBatchNorm {
     }
 
     static Ops.Conv2d fold(Ops.Conv2d c, Ops.BatchNorm bn) {
-        int per = c.inChannels() * c.kernel() * c.kernel();
         float[] w = c.weight().clone();
-        float[] b = new float[c.outChannels()];
-        for (int o = 0; o < c.outChannels(); o++) {
+        float[] b = c.bias().clone();
+        foldInto(w, b, bn);
+        return new Ops.Conv2d(c.outChannels(), c.inChannels(), c.kernel(), c.stride(), c.padding(), w, b);
+    }
+
+    static Ops.DepthwiseConv2d fold(Ops.DepthwiseConv2d c, Ops.BatchNorm bn) {
+        float[] w = c.weight().clone();
+        float[] b = c.bias().clone();
+        foldInto(w, b, bn);
+        return new Ops.DepthwiseConv2d(c.channels(), c.kernel(), c.stride(), c.padding(), w, b);
+    }
+
+    /** Scales each output channel's weights ({@code w} is {@code [out, ...]}) and rewrites its bias, in place. */
+    private static void foldInto(float[] w, float[] b, Ops.BatchNorm bn) {
+        int per = w.length / b.length;
+        for (int o = 0; o < b.length; o++) {
             double s = bn.gamma()[o] / Math.sqrt((double) bn.var()[o] + bn.eps());
             for (int i = 0; i < per; i++) {
                 w[o * per + i] = (float) (w[o * per + i] * s);
             }
-            b[o] = (float) ((c.bias()[o] - (double) bn.mean()[o]) * s + bn.beta()[o]);
+            b[o] = (float) ((b[o] - (double) bn.mean()[o]) * s + bn.beta()[o]);
         }
-        return new Ops.Conv2d(c.outChannels(), c.inChannels(), c.kernel(), c.stride(), c.padding(), w, b);
     }
 }

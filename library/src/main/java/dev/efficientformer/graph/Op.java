@@ -10,7 +10,8 @@ package dev.efficientformer.graph;
  * <p>Thread-safety: ops are immutable by contract; nothing writes the arrays after construction.
  */
 public sealed interface Op permits Ops.Conv2d, Ops.BatchNorm, Ops.Relu, Ops.Gelu, Ops.AvgPool, Ops.Add, Ops.Sub,
-        Ops.ChannelScale, Ops.ToTokens, Ops.LayerNorm, Ops.Linear, Ops.Attention, Ops.MeanTokens {
+        Ops.ChannelScale, Ops.ToTokens, Ops.LayerNorm, Ops.Linear, Ops.Attention, Ops.MeanTokens,
+        Ops.DepthwiseConv2d, Ops.Attention2d, Ops.Upsample2x {
 
     /** A short name for messages and profiles, e.g. {@code conv2d}. */
     String kind();

@@ -185,4 +185,81 @@ public final class Ops {
             return "mean_tokens";
         }
     }
+    /**
+     * Depthwise 2-D convolution (PyTorch's {@code groups = channels}) with a square kernel, zero
+     * padding and a bias: {@code y[c, i, j] = bias[c] + sum_{ky, kx} weight[c, ky, kx] * x[c, i*stride + ky - padding, j*stride + kx - padding]}.
+     *
+     * @param weight {@code [channels, 1, kernel, kernel]}, row-major
+     * @param bias {@code [channels]}
+     */
+    public record DepthwiseConv2d(int channels, int kernel, int stride, int padding, float[] weight, float[] bias) implements Op {
+        @Override
+        public String kind() {
+            return "dwconv" + kernel + "x" + kernel;
+        }
+
+        @Override
+        public long macsPerImage(Value input, Value output) {
+            return (long) channels * kernel * kernel * output.dim(1) * output.dim(2);
+        }
+
+        /** Output spatial size for an input of {@code size}. */
+        public int outputSize(int size) {
+            return (size + 2 * padding - kernel) / stride + 1;
+        }
+    }
+
+    /**
+     * EfficientFormerV2 multi-head attention on feature maps, after the q, k and v projections.
+     * Inputs: {@code q [heads*keyDim, Hq, Wq]}, {@code k [heads*keyDim, H, W]},
+     * {@code v [heads*valDim, H, W]}; head {@code h} owns channels {@code h*keyDim ..} of q and k
+     * and {@code h*valDim ..} of v, and a position is a query or key token in row-major order.
+     * For each head: {@code s[h] = q_h^T k_h * keyDim^-0.5 + bias[h]} ({@code [Nq, Nk]}); with
+     * talking heads, {@code s'[g] = mixBeforeBias[g] + sum_h mixBefore[g, h] s[h]}; then
+     * {@code p = softmax(s')} over keys; with talking heads, {@code p'[g] = mixAfterBias[g] + sum_h mixAfter[g, h] p[h]};
+     * and {@code y[h*valDim + e, i] = sum_j p'[h, i, j] v[h*valDim + e, j]}: output
+     * {@code [heads*valDim, Hq, Wq]}.
+     *
+     * @param queries {@code Nq = Hq * Wq}
+     * @param keys {@code Nk = H * W}
+     * @param bias {@code [heads, Nq, Nk]}: the learned position biases gathered for every pair
+     * @param mixBefore {@code [heads, heads]} (timm's {@code talking_head1}), empty without talking heads
+     * @param mixAfter {@code [heads, heads]} ({@code talking_head2}), empty without talking heads
+     */
+    public record Attention2d(int heads, int keyDim, int valDim, int queries, int keys, float[] bias, float[] mixBefore,
+                              float[] mixBeforeBias, float[] mixAfter, float[] mixAfterBias) implements Op {
+        @Override
+        public String kind() {
+            return talkingHeads() ? "attention2d_th" : "attention2d";
+        }
+
+        @Override
+        public long macsPerImage(Value input, Value output) {
+            long mix = talkingHeads() ? 2L * heads * heads * queries * keys : 0;
+            return (long) heads * queries * keys * (keyDim + valDim) + mix;
+        }
+
+        /** Whether the heads are mixed before and after the softmax. */
+        public boolean talkingHeads() {
+            return mixBefore.length > 0;
+        }
+
+        /** The softmax scale {@code keyDim^-0.5}. */
+        public float scale() {
+            return (float) Math.pow(keyDim, -0.5);
+        }
+    }
+
+    /**
+     * Bilinear upsampling by 2 in both directions with half-pixel centres ({@code align_corners=False}):
+     * {@code [C, H, W] -> [C, 2H, 2W]}; output row {@code i} samples input row
+     * {@code max(0, (i + 0.5) / 2 - 0.5)}, the two rows around it weighted by distance, the last
+     * row repeated past the edge; columns likewise.
+     */
+    public record Upsample2x() implements Op {
+        @Override
+        public String kind() {
+            return "upsample2x";
+        }
+    }
 }

@@ -60,6 +60,36 @@ final class ShapeInference {
                         "[" + a.tokens() + ", " + a.heads() * a.headWidth() + "]");
                 yield new int[] {a.tokens(), a.heads() * a.valDim()};
             }
+            case Ops.DepthwiseConv2d c -> {
+                require(op, x.rank() == 3 && x.dim(0) == c.channels(), x, "[" + c.channels() + ", H, W]");
+                require(op, c.weight().length == c.channels() * c.kernel() * c.kernel() && c.bias().length == c.channels(), x,
+                        "weights matching the declared sizes");
+                int h = c.outputSize(x.dim(1));
+                int w = c.outputSize(x.dim(2));
+                require(op, h > 0 && w > 0, x, "an input at least as large as the kernel");
+                yield new int[] {c.channels(), h, w};
+            }
+            case Ops.Attention2d a -> {
+                require(op, in.size() == 3, x, "three inputs (q, k, v), got " + in.size());
+                Value k = in.get(1);
+                Value v = in.get(2);
+                int kh = a.heads() * a.keyDim();
+                require(op, x.rank() == 3 && x.dim(0) == kh && x.dim(1) * x.dim(2) == a.queries(), x,
+                        "q [" + kh + ", Hq, Wq] with Hq*Wq = " + a.queries());
+                require(op, k.rank() == 3 && k.dim(0) == kh && k.dim(1) * k.dim(2) == a.keys(), k,
+                        "k [" + kh + ", H, W] with H*W = " + a.keys());
+                require(op, v.rank() == 3 && v.dim(0) == a.heads() * a.valDim() && v.dim(1) == k.dim(1) && v.dim(2) == k.dim(2), v,
+                        "v [" + a.heads() * a.valDim() + ", " + k.dim(1) + ", " + k.dim(2) + "]");
+                int mix = a.talkingHeads() ? a.heads() : 0;
+                require(op, a.bias().length == a.heads() * a.queries() * a.keys() && a.mixBefore().length == mix * mix
+                        && a.mixAfter().length == mix * mix && a.mixBeforeBias().length == mix && a.mixAfterBias().length == mix, x,
+                        "biases and head mixes matching " + a.heads() + " heads");
+                yield new int[] {a.heads() * a.valDim(), x.dim(1), x.dim(2)};
+            }
+            case Ops.Upsample2x u -> {
+                require(op, x.rank() == 3, x, "[C, H, W]");
+                yield new int[] {x.dim(0), 2 * x.dim(1), 2 * x.dim(2)};
+            }
             case Ops.MeanTokens m -> {
                 require(op, x.rank() == 2, x, "[N, C]");
                 yield new int[] {x.dim(1)};

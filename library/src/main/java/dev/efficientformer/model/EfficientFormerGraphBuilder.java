@@ -76,7 +76,7 @@ public final class EfficientFormerGraphBuilder {
             java.util.Arrays.fill(half, 0.5f);
             logits = g.add(new Ops.ChannelScale(half), g.add(new Ops.Add(), logits, dist));
         }
-        checkAllUsed(w);
+        w.requireAllRead("EfficientFormer (V1)");
         return g.build(logits);
     }
 
@@ -150,22 +150,5 @@ public final class EfficientFormerGraphBuilder {
             throw new CheckpointException(w.file().path() + ": missing tensor \"" + fc1 + "\"");
         }
         return (int) w.file().info(fc1).shape().dim(0);
-    }
-
-    /**
-     * Every tensor must be used, except buffers the architecture recomputes: BatchNorm's
-     * {@code num_batches_tracked} and V1's {@code attention_bias_idxs} (derived from the grid).
-     */
-    private static void checkAllUsed(WeightReader w) {
-        List<String> unexpected = new ArrayList<>();
-        for (String name : w.file().names()) {
-            if (!w.used().contains(name) && !name.endsWith(".num_batches_tracked") && !name.endsWith(".attention_bias_idxs")) {
-                unexpected.add(name);
-            }
-        }
-        if (!unexpected.isEmpty()) {
-            throw new CheckpointException(w.file().path() + ": " + unexpected.size() + " tensor(s) not part of this architecture: "
-                    + String.join(", ", unexpected.subList(0, Math.min(20, unexpected.size()))) + (unexpected.size() > 20 ? ", ..." : ""));
-        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * @param distilled whether the checkpoint has a distillation head ({@code head_dist}) to average in
  */
 public record EfficientFormerSpec(int[] widths, int[] depths, int numVit, int[] mlpHidden, int heads, int keyDim,
-                                  int valDim, int numClasses, boolean distilled) {
+                                  int valDim, int numClasses, boolean distilled) implements ModelSpec {
     /** Side of the token grid the attention biases are learned for. */
     public static final int GRID = 7;
     /** Overall stride from the image to the last stage. */
@@ -75,8 +75,14 @@ public record EfficientFormerSpec(int[] widths, int[] depths, int numVit, int[] 
     }
 
     /** Features fed to the classifier. */
+    @Override
     public int numFeatures() {
         return widths[3];
+    }
+
+    @Override
+    public String family() {
+        return "EfficientFormer";
     }
 
     @Override

@@ -101,22 +101,25 @@ public final class WeightReader {
     }
 
     /**
-     * Fails when the checkpoint has float tensors nothing read: weights of modules the
-     * architecture does not have, which a consumer would otherwise drop silently. Int64 buffers
-     * ({@code num_batches_tracked}, {@code attention_bias_idxs}) are not weights and may stay unread.
+     * Fails when the checkpoint has tensors nothing read: weights of modules the architecture does
+     * not have, which a consumer would otherwise drop silently. BatchNorm's
+     * {@code num_batches_tracked} and the attention bias index tables (recomputed from the grid,
+     * and checked against it where read) may stay unread.
      *
+     * @param architecture what the checkpoint was read as, for the message
      * @throws CheckpointException listing (up to 20 of) the unread keys
      */
-    public void requireAllRead() {
+    public void requireAllRead(String architecture) {
         List<String> unread = new ArrayList<>();
         for (String name : file.names()) {
-            if (!used.contains(name) && file.info(name).dtype() != DType.I64) {
+            if (!used.contains(name) && !name.endsWith(".num_batches_tracked") && !name.endsWith(".attention_bias_idxs")) {
                 unread.add(name);
             }
         }
         if (!unread.isEmpty()) {
-            throw new CheckpointException(file.path() + ": " + unread.size() + " tensor(s) not part of EfficientFormer V1: "
-                    + String.join(", ", unread.subList(0, Math.min(20, unread.size()))) + (unread.size() > 20 ? ", ..." : ""));
+            throw new CheckpointException(file.path() + ": " + unread.size() + " tensor(s) not part of this " + architecture
+                    + " architecture: " + String.join(", ", unread.subList(0, Math.min(20, unread.size())))
+                    + (unread.size() > 20 ? ", ..." : ""));
         }
     }
 }

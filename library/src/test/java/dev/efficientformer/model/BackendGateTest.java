@@ -80,8 +80,8 @@ class BackendGateTest {
         Backend backend = v.backend();
         long[] shape = c.inputShape();
         try (WeightFile f = CheckpointFormat.open(weights)) {
-            EfficientFormerSpec spec = SpecDerivation.derive(f);
-            Graph g = EfficientFormerGraphBuilder.build(f, spec, (int) shape[2], (int) shape[3]);
+            ModelFamily family = ModelFamily.of(f);
+            Graph g = family.build(f, family.derive(f), (int) shape[2], (int) shape[3]);
             if (v.optimize) {
                 g = GraphPasses.optimize(g);
             }
@@ -144,6 +144,26 @@ class BackendGateTest {
         Optional<Path> l1 = Fixtures.sharedL1();
         assumeTrue(l1.isPresent(), Fixtures::sharedL1Absent);
         checkCase(v, l1.get().resolve("model.safetensors"), new ReferenceCase(l1.get()), batch);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} batch {3}")
+    @CsvSource({
+        "JAVA_REFERENCE, tiny_v2, model.safetensors, 1", "JAVA_REFERENCE, tiny_v2_rect, model.safetensors, 2",
+        "JAVA_OPTIMIZED, tiny_v2, model.safetensors, 2", "JAVA_OPTIMIZED, tiny_v2_rect, model.safetensors, 2",
+        "JAVA_VECTOR, tiny_v2, model.safetensors, 2", "JAVA_VECTOR, tiny_v2_rect, model.safetensors, 2",
+        "JAVA_VECTOR_2_THREADS, tiny_v2, model.safetensors, 2", "JAVA_VECTOR_2_THREADS, tiny_v2_rect, model.safetensors, 2",
+    })
+    void tinyV2MatchesTimm(Variant v, String tinyCase, String file, int batch) {
+        Path dir = Fixtures.tiny(tinyCase);
+        checkCase(v, dir.resolve(file), new ReferenceCase(dir), batch);
+    }
+
+    @ParameterizedTest(name = "{0} batch {1}")
+    @CsvSource({"JAVA_OPTIMIZED, 2", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2"})
+    void fullSizeV2S0MatchesTimm(Variant v, int batch) {
+        Optional<Path> s0 = Fixtures.shared("efficientformerv2_s0");
+        assumeTrue(s0.isPresent(), () -> Fixtures.sharedAbsent("efficientformerv2_s0"));
+        checkCase(v, s0.get().resolve("model.safetensors"), new ReferenceCase(s0.get()), batch);
     }
 
     /** One full-size forward on the Arm Compute Library (about 10 s of compute under qemu). */

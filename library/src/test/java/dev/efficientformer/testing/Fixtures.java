@@ -41,17 +41,27 @@ public final class Fixtures {
      * The location comes from the system property {@code efficientformer.shared.fixtures}.
      */
     public static Optional<Path> sharedL1() {
-        String root = System.getProperty("efficientformer.shared.fixtures");
-        if (root == null) {
-            return Optional.empty();
-        }
-        Path p = Path.of(root, "efficientformer_l1");
-        return Files.isRegularFile(p.resolve("model.safetensors")) ? Optional.of(p) : Optional.empty();
+        return shared("efficientformer_l1");
     }
 
     /** Why a full-size test is skipped, for assumption messages. */
     public static String sharedL1Absent() {
-        return "full-size efficientformer_l1 fixture not found under "
+        return sharedAbsent("efficientformer_l1");
+    }
+
+    /** A full-size case folder of the shared fixtures ({@code efficientformerv2_s0}), when present. */
+    public static Optional<Path> shared(String name) {
+        String root = System.getProperty("efficientformer.shared.fixtures");
+        if (root == null) {
+            return Optional.empty();
+        }
+        Path p = Path.of(root, name);
+        return Files.isRegularFile(p.resolve("model.safetensors")) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Why a test of the shared case {@code name} is skipped, for assumption messages. */
+    public static String sharedAbsent(String name) {
+        return "full-size " + name + " fixture not found under "
                 + System.getProperty("efficientformer.shared.fixtures", "(efficientformer.shared.fixtures unset)")
                 + ": skipping the full-size check";
     }

@@ -1,7 +1,9 @@
 package dev.efficientformer.backend.acl;
 
 import dev.efficientformer.backend.Backend;
+import dev.efficientformer.backend.OpSupport;
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.runtime.ThreadLimit;
 import dev.efficientformer.nativelib.AclLibrary;
@@ -17,10 +19,19 @@ import dev.efficientformer.nativelib.NativeLibraryException;
 public final class AclBackend implements Backend {
     /** The backend's name. */
     public static final String NAME = "acl";
+    /** The ops this backend lowers (the EfficientFormerV2 ops are not among them yet). */
+    static final OpSupport OPS = new OpSupport(NAME, java.util.Set.of(Ops.Conv2d.class, Ops.BatchNorm.class, Ops.Relu.class, Ops.Gelu.class, Ops.AvgPool.class, Ops.Add.class,
+            Ops.Sub.class, Ops.ChannelScale.class, Ops.ToTokens.class, Ops.LayerNorm.class, Ops.Linear.class, Ops.Attention.class,
+            Ops.MeanTokens.class));
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String cannotRun(Graph graph) {
+        return OPS.missingFor(graph);
     }
 
     @Override
@@ -41,6 +52,7 @@ public final class AclBackend implements Backend {
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
         ThreadLimit.check(threads);
+        Backend.requireRunnable(this, graph);
         AclLibrary.load();
         return AclPlanCompiler.compile(graph, batch, threads);
     }

@@ -285,6 +285,8 @@ final class AclPlanCompiler {
             case Ops.LayerNorm l -> layerNorm(i, n, l);
             case Ops.Attention a -> attention(i, n, a);
             case Ops.MeanTokens m -> meanTokens(n);
+            case Ops.DepthwiseConv2d _, Ops.Attention2d _, Ops.Upsample2x _ ->
+                    throw new IllegalStateException("refused before compiling (OpSupport): " + n);
         }
     }
 

@@ -3,7 +3,9 @@ package dev.efficientformer.backend.dnnl;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.backend.Backend;
+import dev.efficientformer.backend.OpSupport;
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.graph.Ops;
 import dev.efficientformer.backend.WeightCache;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.runtime.ThreadLimit;
@@ -18,6 +20,10 @@ import dev.efficientformer.nativelib.NativeLibraryException;
 public final class DnnlBackend implements Backend {
     /** The backend's name. */
     public static final String NAME = "dnnl";
+    /** The ops this backend lowers (the EfficientFormerV2 ops are not among them yet). */
+    static final OpSupport OPS = new OpSupport(NAME, java.util.Set.of(Ops.Conv2d.class, Ops.BatchNorm.class, Ops.Relu.class, Ops.Gelu.class, Ops.AvgPool.class, Ops.Add.class,
+            Ops.Sub.class, Ops.ChannelScale.class, Ops.ToTokens.class, Ops.LayerNorm.class, Ops.Linear.class, Ops.Attention.class,
+            Ops.MeanTokens.class));
 
     private final MatmulPrecision precision;
 
@@ -49,6 +55,11 @@ public final class DnnlBackend implements Backend {
     }
 
     @Override
+    public String cannotRun(Graph graph) {
+        return OPS.missingFor(graph);
+    }
+
+    @Override
     public boolean isAvailable() {
         return DnnlLibrary.isAvailable() && DnnlSelfCheck.failure().isEmpty();
     }
@@ -67,6 +78,7 @@ public final class DnnlBackend implements Backend {
     @Override
     public Plan compile(Graph graph, int batch, int threads) {
         checkCompile(threads);
+        Backend.requireRunnable(this, graph);
         return DnnlPlanCompiler.compile(graph, batch, threads, null, precision);
     }
 
@@ -76,6 +88,7 @@ public final class DnnlBackend implements Backend {
             throw new IllegalArgumentException("not a dnnl weight cache: " + weights);
         }
         checkCompile(threads);
+        Backend.requireRunnable(this, graph);
         return DnnlPlanCompiler.compile(graph, batch, threads, cache, precision);
     }
 

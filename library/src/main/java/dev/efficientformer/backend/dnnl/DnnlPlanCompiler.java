@@ -260,6 +260,8 @@ final class DnnlPlanCompiler {
             case Ops.LayerNorm l -> layerNorm(n, l);
             case Ops.Attention a -> attention(n, a);
             case Ops.MeanTokens m -> meanTokens(n);
+            case Ops.DepthwiseConv2d _, Ops.Attention2d _, Ops.Upsample2x _ ->
+                    throw new IllegalStateException("refused before compiling (OpSupport): " + n);
             case Ops.BatchNorm b -> throw new EfficientFormerException("BatchNorm must be folded before compiling for dnnl; run GraphPasses");
         }
     }

@@ -218,4 +218,130 @@ public final class ScalarKernels {
             y[yo + ch] = sum / n;
         }
     }
+    /** Depthwise square-kernel convolution with zero padding, {@code x [c, h, w] -> y [c, oh, ow]}. */
+    public static void depthwiseConv2d(float[] x, int xo, int c, int h, int w, float[] weight, float[] bias, int k, int stride,
+                                       int pad, float[] y, int yo) {
+        int oh = (h + 2 * pad - k) / stride + 1;
+        int ow = (w + 2 * pad - k) / stride + 1;
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    float acc = bias[ch];
+                    for (int ky = 0; ky < k; ky++) {
+                        int yy = i * stride + ky - pad;
+                        if (yy < 0 || yy >= h) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < k; kx++) {
+                            int xx = j * stride + kx - pad;
+                            if (xx >= 0 && xx < w) {
+                                acc += weight[(ch * k + ky) * k + kx] * x[xo + (ch * h + yy) * w + xx];
+                            }
+                        }
+                    }
+                    y[yo + (ch * oh + i) * ow + j] = acc;
+                }
+            }
+        }
+    }
+
+    /**
+     * EfficientFormerV2 attention ({@code dev.efficientformer.graph.Ops.Attention2d}) of one image:
+     * {@code q}, {@code k}, {@code v} channel-major at offsets {@code qo}, {@code ko}, {@code vo}.
+     * {@code scores} is scratch of at least {@code 2 * heads * nq * nk} floats.
+     */
+    public static void attention2d(float[] q, int qo, float[] k, int ko, float[] v, int vo,
+                                   dev.efficientformer.graph.Ops.Attention2d a, float[] y, int yo, float[] scores) {
+        int heads = a.heads();
+        int nq = a.queries();
+        int nk = a.keys();
+        int kd = a.keyDim();
+        int plane = nq * nk;
+        int mixed = heads * plane;
+        float scale = a.scale();
+        for (int h = 0; h < heads; h++) {
+            for (int i = 0; i < nq; i++) {
+                for (int j = 0; j < nk; j++) {
+                    float dot = 0;
+                    for (int d = 0; d < kd; d++) {
+                        dot += q[qo + (h * kd + d) * nq + i] * k[ko + (h * kd + d) * nk + j];
+                    }
+                    scores[h * plane + i * nk + j] = dot * scale + a.bias()[h * plane + i * nk + j];
+                }
+            }
+        }
+        int p = 0;
+        if (a.talkingHeads()) {
+            mixHeads(scores, 0, a.mixBefore(), a.mixBeforeBias(), heads, plane, scores, mixed);
+            p = mixed;
+        }
+        for (int r = 0; r < heads * nq; r++) {
+            int row = p + r * nk;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < nk; j++) {
+                max = Math.max(max, scores[row + j]);
+            }
+            float sum = 0;
+            for (int j = 0; j < nk; j++) {
+                scores[row + j] = (float) Math.exp(scores[row + j] - max);
+                sum += scores[row + j];
+            }
+            for (int j = 0; j < nk; j++) {
+                scores[row + j] /= sum;
+            }
+        }
+        if (a.talkingHeads()) {
+            mixHeads(scores, mixed, a.mixAfter(), a.mixAfterBias(), heads, plane, scores, 0);
+            p = 0;
+        }
+        int vd = a.valDim();
+        for (int h = 0; h < heads; h++) {
+            for (int e = 0; e < vd; e++) {
+                for (int i = 0; i < nq; i++) {
+                    float acc = 0;
+                    for (int j = 0; j < nk; j++) {
+                        acc += scores[p + h * plane + i * nk + j] * v[vo + (h * vd + e) * nk + j];
+                    }
+                    y[yo + (h * vd + e) * nq + i] = acc;
+                }
+            }
+        }
+    }
+
+    /** {@code out[g] = bias[g] + sum_h mix[g, h] * in[h]} over {@code heads} planes of {@code plane} floats. */
+    private static void mixHeads(float[] in, int io, float[] mix, float[] bias, int heads, int plane, float[] out, int oo) {
+        for (int g = 0; g < heads; g++) {
+            for (int t = 0; t < plane; t++) {
+                float acc = bias[g];
+                for (int h = 0; h < heads; h++) {
+                    acc += mix[g * heads + h] * in[io + h * plane + t];
+                }
+                out[oo + g * plane + t] = acc;
+            }
+        }
+    }
+
+    /** Bilinear x2 upsampling with half-pixel centres, {@code x [c, h, w] -> y [c, 2h, 2w]}. */
+    public static void upsample2x(float[] x, int xo, int c, int h, int w, float[] y, int yo) {
+        int oh = 2 * h;
+        int ow = 2 * w;
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < oh; i++) {
+                float sy = Math.max(0f, (i + 0.5f) * 0.5f - 0.5f);
+                int y0 = (int) sy;
+                int y1 = Math.min(y0 + 1, h - 1);
+                float ly = sy - y0;
+                for (int j = 0; j < ow; j++) {
+                    float sx = Math.max(0f, (j + 0.5f) * 0.5f - 0.5f);
+                    int x0 = (int) sx;
+                    int x1 = Math.min(x0 + 1, w - 1);
+                    float lx = sx - x0;
+                    int base = xo + ch * h * w;
+                    float top = (1 - lx) * x[base + y0 * w + x0] + lx * x[base + y0 * w + x1];
+                    float bottom = (1 - lx) * x[base + y1 * w + x0] + lx * x[base + y1 * w + x1];
+                    y[yo + (ch * oh + i) * ow + j] = (1 - ly) * top + ly * bottom;
+                }
+            }
+        }
+    }
 }

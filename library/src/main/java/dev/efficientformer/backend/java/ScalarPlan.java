@@ -42,6 +42,12 @@ final class ScalarPlan implements Plan {
             allocate(n.output());
             if (n.op() instanceof Ops.Attention a) {
                 maxTokens = Math.max(maxTokens, a.tokens());
+            } else if (n.op() instanceof Ops.Attention2d a) {
+                long need = 2L * a.heads() * a.queries() * a.keys();
+                if (need > Integer.MAX_VALUE - 8) {
+                    throw new EfficientFormerException("attention of " + n + " is too large for the scalar backend");
+                }
+                maxTokens = (int) Math.max(maxTokens, need);
             }
         }
         this.scores = new float[maxTokens];
@@ -122,6 +128,15 @@ final class ScalarPlan implements Plan {
                     l.outFeatures(), y, yo);
             case Ops.Attention a -> ScalarKernels.attention(x, xo, a.tokens(), a.heads(), a.keyDim(), a.valDim(), a.bias(), y, yo, scores);
             case Ops.MeanTokens m -> ScalarKernels.meanTokens(x, xo, xv.dim(0), xv.dim(1), y, yo);
+            case Ops.DepthwiseConv2d c -> ScalarKernels.depthwiseConv2d(x, xo, c.channels(), xv.dim(1), xv.dim(2), c.weight(), c.bias(),
+                    c.kernel(), c.stride(), c.padding(), y, yo);
+            case Ops.Attention2d a -> {
+                Value kv = n.inputs().get(1);
+                Value vv = n.inputs().get(2);
+                ScalarKernels.attention2d(x, xo, buffers[kv.id()], (int) (b * kv.elementsPerImage()), buffers[vv.id()],
+                        (int) (b * vv.elementsPerImage()), a, y, yo, scores);
+            }
+            case Ops.Upsample2x u -> ScalarKernels.upsample2x(x, xo, xv.dim(0), xv.dim(1), xv.dim(2), y, yo);
         }
     }
 

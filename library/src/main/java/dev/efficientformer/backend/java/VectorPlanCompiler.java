@@ -236,6 +236,14 @@ final class VectorPlanCompiler {
             }
             case Ops.MeanTokens m -> new VectorSteps.MeanTokens(x, y, batch, in.dim(0), in.dim(1));
             case Ops.BatchNorm b -> new VectorSteps.BatchNorm(x, y, batch, in.dim(0), in.dim(1) * in.dim(2), b);
+            case Ops.DepthwiseConv2d c -> ImageSteps.depthwise(x, y, batch, in, n.output(), c);
+            case Ops.Attention2d a -> {
+                Value k = n.inputs().get(1);
+                Value v = n.inputs().get(2);
+                need(ImageSteps.attentionScratch(a));
+                yield ImageSteps.attention(x, buffers.get(k.id()), buffers.get(v.id()), y, batch, in, k, v, n.output(), a, scratch);
+            }
+            case Ops.Upsample2x u -> ImageSteps.upsample(x, y, batch, in);
         };
     }
 

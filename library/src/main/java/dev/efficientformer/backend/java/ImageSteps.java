@@ -1,0 +1,91 @@
+package dev.efficientformer.backend.java;
+
+import dev.efficientformer.graph.Ops;
+import dev.efficientformer.graph.Value;
+
+/**
+ * Steps of a {@link VectorPlan} that run a {@link ScalarKernels} kernel image by image, the shares
+ * being whole images: the EfficientFormerV2 ops (depthwise convolution, attention on feature maps,
+ * bilinear upsampling), which are a small part of V2's work next to its 1x1 convolutions.
+ *
+ * <p>Thread-safety: each share writes its own images and uses its own scratch.
+ */
+final class ImageSteps {
+    private ImageSteps() {
+    }
+
+    /** Splits {@code images} over the shares and runs {@code kernel} on each of a share's images. */
+    private abstract static class PerImage implements VectorStep {
+        private final int images;
+
+        PerImage(int images) {
+            this.images = images;
+        }
+
+        abstract void image(int b, int part);
+
+        @Override
+        public final void run(int part, int parts) {
+            int end = VectorStep.from(images, part + 1, parts);
+            for (int b = VectorStep.from(images, part, parts); b < end; b++) {
+                image(b, part);
+            }
+        }
+    }
+
+    static VectorStep depthwise(float[] x, float[] y, int images, Value in, Value out, Ops.DepthwiseConv2d c) {
+        int inSize = (int) in.elementsPerImage();
+        int outSize = (int) out.elementsPerImage();
+        return new PerImage(images) {
+            @Override
+            void image(int b, int part) {
+                ScalarKernels.depthwiseConv2d(x, b * inSize, c.channels(), in.dim(1), in.dim(2), c.weight(), c.bias(), c.kernel(),
+                        c.stride(), c.padding(), y, b * outSize);
+            }
+
+            @Override
+            public String kind() {
+                return c.kind();
+            }
+        };
+    }
+
+    /** Needs {@link #attentionScratch} floats of scratch per share. */
+    static VectorStep attention(float[] q, float[] k, float[] v, float[] y, int images, Value qv, Value kv, Value vv, Value out,
+                                Ops.Attention2d a, float[][] scratch) {
+        int qSize = (int) qv.elementsPerImage();
+        int kSize = (int) kv.elementsPerImage();
+        int vSize = (int) vv.elementsPerImage();
+        int outSize = (int) out.elementsPerImage();
+        return new PerImage(images) {
+            @Override
+            void image(int b, int part) {
+                ScalarKernels.attention2d(q, b * qSize, k, b * kSize, v, b * vSize, a, y, b * outSize, scratch[part]);
+            }
+
+            @Override
+            public String kind() {
+                return a.kind();
+            }
+        };
+    }
+
+    static int attentionScratch(Ops.Attention2d a) {
+        return 2 * a.heads() * a.queries() * a.keys();
+    }
+
+    static VectorStep upsample(float[] x, float[] y, int images, Value in) {
+        int inSize = (int) in.elementsPerImage();
+        return new PerImage(images) {
+            @Override
+            void image(int b, int part) {
+                ScalarKernels.upsample2x(x, b * inSize, in.dim(0), in.dim(1), in.dim(2), y, b * inSize * 4);
+            }
+
+            @Override
+            public String kind() {
+                return "upsample2x";
+            }
+        };
+    }
+}
