@@ -87,7 +87,7 @@ public final class EfficientFormerModel implements AutoCloseable {
      * with default options.
      *
      * @throws dev.efficientformer.weights.CheckpointException when the file is malformed or not an
-     *     EfficientFormer V1 checkpoint, naming the problem
+     *     EfficientFormer (V1) or EfficientFormerV2 checkpoint, naming the problem
      */
     public static EfficientFormerModel load(Path checkpoint) {
         return load(checkpoint, ModelOptions.defaults());
@@ -150,7 +150,8 @@ public final class EfficientFormerModel implements AutoCloseable {
     }
 
     /**
-     * Loads a published model of the zoo ({@code efficientformer_l1}, {@code _l3}, {@code _l7}),
+     * Loads a published model of the zoo ({@code efficientformer_l1}, {@code _l3}, {@code _l7},
+     * {@code efficientformerv2_s0}, {@code _s1}, {@code _s2}, {@code _l}),
      * downloading its weights into the cache first when they are not there (resuming an
      * interrupted download, checking the SHA-256), with progress reported to {@code listener}.
      *

@@ -10,7 +10,8 @@ package dev.efficientformer;
  *     Library, then oneDNN, then pure Java; see {@code BackendSelector}), {@code dnnl}, {@code java}
  *     or {@code acl}
  * @param threads threads each prediction may use (at least 1)
- * @param imageSize side of the square model input, 193 to 224 (the last stage must be 7x7)
+ * @param imageSize side of the square model input: 193 to 224 for V1 (the last stage must be 7x7),
+ *     209 to 224 for the published V2 models (stage 2 must be 14x14)
  * @param rejectNonFinite whether every prediction first checks its input for NaN and infinities
  *     and throws {@link EfficientFormerException} naming the first one (off by default: the check
  *     reads the whole input once more). When off, non-finite inputs are run like any other: no

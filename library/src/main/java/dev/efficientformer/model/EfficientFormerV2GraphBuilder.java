@@ -116,9 +116,9 @@ public final class EfficientFormerV2GraphBuilder {
                 String b = stage + ".blocks." + i;
                 if (i >= spec.depths()[s] - spec.attentionBlocks()[s]) {
                     Value mixed = attention(g, w, b + ".token_mixer", c, x);
-                    x = g.add(new Ops.Add(), x, g.add(new Ops.ChannelScale(w.floats(b + ".ls1.gamma", c)), mixed));
+                    x = g.add(new Ops.Add(), x, g.add(new Ops.ChannelScale(layerScale(w, b + ".ls1.gamma", c)), mixed));
                 }
-                x = g.add(new Ops.Add(), x, g.add(new Ops.ChannelScale(w.floats(b + ".ls2.gamma", c)), mlp(g, w, b + ".mlp", c, x)));
+                x = g.add(new Ops.Add(), x, g.add(new Ops.ChannelScale(layerScale(w, b + ".ls2.gamma", c)), mlp(g, w, b + ".mlp", c, x)));
             }
             g.tap("stage_" + s, x);
         }
@@ -135,6 +135,12 @@ public final class EfficientFormerV2GraphBuilder {
         }
         w.requireAllRead("EfficientFormerV2");
         return g.build(logits);
+    }
+
+    /** A layer scale as timm stores it ({@code [C]}) or as the original code does ({@code [C, 1, 1]}). */
+    private static float[] layerScale(WeightReader w, String name, int c) {
+        boolean original = w.has(name) && w.file().info(name).shape().rank() == 3;
+        return original ? w.floats(name, c, 1, 1) : w.floats(name, c);
     }
 
     /** Side after one 3x3 stride-2 convolution with padding 1: {@code ceil(side / 2)}. */

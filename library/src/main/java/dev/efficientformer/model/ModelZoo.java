@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The published EfficientFormer (V1) checkpoints this library knows: L1, L3 and L7, trained on
- * ImageNet-1k with distillation and converted by timm ({@code snap_dist_in1k}).
+ * The published checkpoints this library knows: EfficientFormer L1, L3 and L7 and
+ * EfficientFormerV2 S0, S1, S2 and L, trained on ImageNet-1k with distillation and converted by
+ * timm ({@code snap_dist_in1k}); all take 224x224 inputs, resized bicubic with crop 0.95 and
+ * normalised with ImageNet's mean and standard deviation.
  *
  * <p>Weights come from the Hugging Face hub, {@value #DEFAULT_HUB_URL}, unless the
  * {@value #HUB_URL_PROPERTY} property or the {@value #HUB_URL_ENV} environment variable names
@@ -36,7 +38,11 @@ public final class ModelZoo {
     private static final List<ZooEntry> ENTRIES = List.of(
             entry("efficientformer_l1", 12.3, 1.3),
             entry("efficientformer_l3", 31.4, 3.9),
-            entry("efficientformer_l7", 82.2, 10.2));
+            entry("efficientformer_l7", 82.2, 10.2),
+            entry("efficientformerv2_s0", 3.6, 0.4),
+            entry("efficientformerv2_s1", 6.2, 0.7),
+            entry("efficientformerv2_s2", 12.7, 1.3),
+            entry("efficientformerv2_l", 26.3, 2.6));
 
     private ModelZoo() {
     }

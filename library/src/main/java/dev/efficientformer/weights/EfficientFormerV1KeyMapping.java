@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code head.*} and {@code norm.*}, which both namings share, or anything unknown) are returned
  * unchanged: a model checking the renamed state dict then reports them as unexpected under their
  * own names, which says more than an error from the renaming would. V2 checkpoints use a
- * different original naming and are not covered.
+ * different original naming: see {@link EfficientFormerV2KeyMapping}.
  *
  * <p>Thread-safety: stateless.
  */

@@ -42,12 +42,16 @@ public final class RenamedWeightFile implements WeightFile {
     }
 
     /**
-     * {@code file} under timm's key names: renamed by {@link EfficientFormerV1KeyMapping} when it
-     * uses the original authors' naming, otherwise {@code file} itself.
+     * {@code file} under timm's key names: renamed by {@link EfficientFormerV2KeyMapping} or
+     * {@link EfficientFormerV1KeyMapping} when it uses the original authors' naming of V2 or V1,
+     * otherwise {@code file} itself.
      *
      * @throws CheckpointException when the renaming makes two keys collide
      */
     public static WeightFile withTimmNames(WeightFile file) {
+        if (EfficientFormerV2KeyMapping.isOriginalNaming(file.names())) {
+            return new RenamedWeightFile(file, EfficientFormerV2KeyMapping::toTimm);
+        }
         if (!EfficientFormerV1KeyMapping.isOriginalNaming(file.names())) {
             return file;
         }

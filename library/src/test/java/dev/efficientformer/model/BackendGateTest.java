@@ -148,7 +148,8 @@ class BackendGateTest {
 
     @ParameterizedTest(name = "{0} {1} {2} batch {3}")
     @CsvSource({
-        "JAVA_REFERENCE, tiny_v2, model.safetensors, 1", "JAVA_REFERENCE, tiny_v2_rect, model.safetensors, 2",
+        "JAVA_REFERENCE, tiny_v2, model.safetensors, 1", "JAVA_REFERENCE, tiny_v2, model_orig.pth, 1",
+        "JAVA_REFERENCE, tiny_v2_rect, model.safetensors, 2", "JAVA_OPTIMIZED, tiny_v2, model_orig.pth, 2",
         "JAVA_OPTIMIZED, tiny_v2, model.safetensors, 2", "JAVA_OPTIMIZED, tiny_v2_rect, model.safetensors, 2",
         "JAVA_VECTOR, tiny_v2, model.safetensors, 2", "JAVA_VECTOR, tiny_v2_rect, model.safetensors, 2",
         "JAVA_VECTOR_2_THREADS, tiny_v2, model.safetensors, 2", "JAVA_VECTOR_2_THREADS, tiny_v2_rect, model.safetensors, 2",

@@ -109,7 +109,7 @@ public final class EfficientFormerOnnxExport {
             }
         }
         head(x);
-        emit.weights().requireAllRead();
+        emit.weights().requireAllRead("EfficientFormer (V1)");
     }
 
     /** Meta4D: {@code x + ls1 * (pool(x) - x)}, then {@code x + ls2 * mlp(x)} with 1x1 conv+BN MLP. */
