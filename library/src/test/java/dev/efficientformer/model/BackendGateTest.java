@@ -153,6 +153,8 @@ class BackendGateTest {
         "JAVA_OPTIMIZED, tiny_v2, model.safetensors, 2", "JAVA_OPTIMIZED, tiny_v2_rect, model.safetensors, 2",
         "JAVA_VECTOR, tiny_v2, model.safetensors, 2", "JAVA_VECTOR, tiny_v2_rect, model.safetensors, 2",
         "JAVA_VECTOR_2_THREADS, tiny_v2, model.safetensors, 2", "JAVA_VECTOR_2_THREADS, tiny_v2_rect, model.safetensors, 2",
+        "DNNL, tiny_v2, model.safetensors, 1", "DNNL, tiny_v2, model_orig.pth, 2", "DNNL, tiny_v2_rect, model.safetensors, 1",
+        "DNNL, tiny_v2_rect, model.safetensors, 2", "DNNL_BF16X3, tiny_v2, model.safetensors, 2",
     })
     void tinyV2MatchesTimm(Variant v, String tinyCase, String file, int batch) {
         Path dir = Fixtures.tiny(tinyCase);
@@ -160,7 +162,7 @@ class BackendGateTest {
     }
 
     @ParameterizedTest(name = "{0} batch {1}")
-    @CsvSource({"JAVA_OPTIMIZED, 2", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2"})
+    @CsvSource({"JAVA_OPTIMIZED, 2", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2", "DNNL, 1", "DNNL, 2", "DNNL_BF16X3, 2"})
     void fullSizeV2S0MatchesTimm(Variant v, int batch) {
         Optional<Path> s0 = Fixtures.shared("efficientformerv2_s0");
         assumeTrue(s0.isPresent(), () -> Fixtures.sharedAbsent("efficientformerv2_s0"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.efficientformer.backend.Plan;
+import dev.efficientformer.backend.dnnl.DnnlBackend;
 import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.GraphPasses;
@@ -19,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * EfficientFormerV2 S0, S1, S2 and L built from their exact key lists with random weights: the
  * architecture derived from the shapes is the published one (timm's widths, depths and attention
- * blocks), and the vector tier on the optimised graph (two threads, batch 2) agrees stage by stage
- * with the scalar control on the unoptimised graph.
+ * blocks), and the vector tier (two threads) and oneDNN (where it loads) on the optimised graph
+ * agree stage by stage with the scalar control on the unoptimised graph, at batch 2.
  */
 class FullSizeV2RandomWeightsTest {
 
@@ -31,7 +32,7 @@ class FullSizeV2RandomWeightsTest {
         "efficientformerv2_s2, '32,64,144,288', '4,4,12,8', '0,0,4,4'",
         "efficientformerv2_l, '40,80,192,384', '5,5,15,10', '0,0,6,6'",
     })
-    void theVectorTierAgreesWithTheScalarControl(String variant, String widths, String depths, String attention) {
+    void theVectorTierAndOneDnnAgreeWithTheScalarControl(String variant, String widths, String depths, String attention) {
         try (RandomWeights w = RandomWeights.of(variant, 42)) {
             EfficientFormerV2Spec spec = EfficientFormerV2GraphBuilder.derive(w);
             assertEquals(widths, join(spec.widths()), "widths of " + variant);
@@ -54,14 +55,28 @@ class FullSizeV2RandomWeightsTest {
                  Arena arena = Arena.ofConfined()) {
                 MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, images);
                 MemorySegment expected = arena.allocate(batch * 4000L);
-                MemorySegment actual = arena.allocate(batch * 4000L);
                 control.run(in, expected);
-                vector.run(in, actual);
-                for (String tap : reference.taps().keySet()) {
-                    ReferenceCase.assertWithinGate(variant + " " + tap, control.tap(tap), vector.tap(tap));
-                }
                 float[] e = expected.toArray(ValueLayout.JAVA_FLOAT);
-                ReferenceCase.assertLogitsMatch(variant, e, actual.toArray(ValueLayout.JAVA_FLOAT), batch);
+                java.util.List<Plan> plans = new java.util.ArrayList<>(java.util.List.of(vector));
+                DnnlBackend dnnl = new DnnlBackend();
+                if (dnnl.isAvailable()) {
+                    plans.add(dnnl.compile(optimized, batch, 2));
+                }
+                try {
+                    for (Plan p : plans) {
+                        String what = variant + " on " + p.describe();
+                        MemorySegment actual = arena.allocate(batch * 4000L);
+                        p.run(in, actual);
+                        for (String tap : reference.taps().keySet()) {
+                            ReferenceCase.assertWithinGate(what + " " + tap, control.tap(tap), p.tap(tap));
+                        }
+                        ReferenceCase.assertLogitsMatch(what, e, actual.toArray(ValueLayout.JAVA_FLOAT), batch);
+                    }
+                } finally {
+                    for (Plan p : plans.subList(1, plans.size())) {
+                        p.close();
+                    }
+                }
                 double spread = 0;
                 for (float v : e) {
                     spread = Math.max(spread, Math.abs(v));

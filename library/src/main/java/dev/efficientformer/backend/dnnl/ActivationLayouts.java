@@ -69,6 +69,16 @@ final class ActivationLayouts {
                 blockable.merge(grid(v.dim(1), v.dim(2)), divides, Boolean::logicalAnd);
             }
         }
+        // V2 attention reads q, k and v as per-head strided views and writes its output the same
+        // way, which needs NHWC: every grid an attention touches stays NHWC.
+        for (Node n : graph.nodes()) {
+            if (n.op() instanceof dev.efficientformer.graph.Ops.Attention2d) {
+                for (Value v : n.inputs()) {
+                    blockable.put(grid(v.dim(1), v.dim(2)), false);
+                }
+                blockable.put(grid(n.output().dim(1), n.output().dim(2)), false);
+            }
+        }
         // The caller's input arrives in NHWC: its grid stays NHWC, so no op has to cross families.
         Value in = graph.input();
         if (in.rank() == 3) {

@@ -260,9 +260,10 @@ final class DnnlPlanCompiler {
             case Ops.LayerNorm l -> layerNorm(n, l);
             case Ops.Attention a -> attention(n, a);
             case Ops.MeanTokens m -> meanTokens(n);
-            case Ops.DepthwiseConv2d _, Ops.Attention2d _, Ops.Upsample2x _ ->
-                    throw new IllegalStateException("refused before compiling (OpSupport): " + n);
-            case Ops.BatchNorm b -> throw new EfficientFormerException("BatchNorm must be folded before compiling for dnnl; run GraphPasses");
+            case Ops.DepthwiseConv2d c -> layer(i, n);
+            case Ops.Attention2d a -> attention2d(n, a);
+            case Ops.Upsample2x u -> upsample(n);
+            case Ops.BatchNorm b -> batchNorm(n, b);
         }
     }
 
@@ -353,6 +354,7 @@ final class DnnlPlanCompiler {
         switch (n.op()) {
             case Ops.Conv2d c -> convolution(n, c, post, dst);
             case Ops.Linear l -> linear(n, l, post, dst);
+            case Ops.DepthwiseConv2d c -> depthwise(n, c, post, dst);
             default -> throw new IllegalStateException(n.toString());
         }
     }
@@ -414,6 +416,49 @@ final class DnnlPlanCompiler {
         MemorySegment bias = constant(c.bias(), new long[] {c.outChannels()}, dnnl_a());
         add(kind, pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
                 DNNL_ARG_DST(), dstMemory);
+    }
+
+    /**
+     * A depthwise convolution: a grouped one with one channel per group. Between layout families
+     * it runs in NHWC with reorders around it, as {@link #convolution(Node, Ops.Conv2d, PostOps, Buffer)} does.
+     */
+    private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, Buffer dst) {
+        Buffer src = buffer(n.input());
+        if (ActivationLayouts.sameFamily(src.layout(), c.channels(), dst.layout(), c.channels())) {
+            depthwise(n, c, post, src.md, src.memory, dst.md, dst.memory);
+            return;
+        }
+        if (post.accumulates()) {
+            throw new IllegalStateException("a residual sum across a layout change is not supported: " + n);
+        }
+        MemorySegment srcMd = src.md;
+        MemorySegment srcMemory = src.memory;
+        if (src.channelBlock != c.channels()) {
+            srcMd = layouts.nhwc(dimsOf(batch, n.input())).md();
+            srcMemory = view(srcMd, activations.storage(dnnl_memory_desc_get_size(srcMd)), 0);
+            reorder("layout reorder", src.md, src.memory, srcMd, srcMemory);
+        }
+        MemorySegment dstMd = layouts.nhwc(dimsOf(batch, n.output())).md();
+        MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
+        depthwise(n, c, post, srcMd, srcMemory, dstMd, dstMemory);
+        reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
+    }
+
+    private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
+                           MemorySegment dstMemory) {
+        long k = c.kernel();
+        long s = c.stride();
+        long p = c.padding();
+        long[] wDims = {c.channels(), 1, 1, k, k};
+        MemorySegment wAny = h.md(wDims, dnnl_format_tag_any(), dnnl_f32());
+        MemorySegment biasMd = h.md(new long[] {c.channels()}, dnnl_a());
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_convolution_direct(), srcMd, wAny, biasMd, dstMd, h.dims(s, s), h.dims(0, 0), h.dims(p, p), h.dims(p, p),
+                post.attributes()), "create a " + c.kind() + " convolution " + n);
+        MemorySegment pd = h.primitiveDesc(out);
+        add(c.kind(), pd, post, DNNL_ARG_SRC(), srcMemory, DNNL_ARG_WEIGHTS(), weights(pd, c.weight(), wDims, dnnl_goihw()),
+                DNNL_ARG_BIAS(), constant(c.bias(), new long[] {c.channels()}, dnnl_a()), DNNL_ARG_DST(), dstMemory);
     }
 
     /** Whether a layer of {@code rows} output rows and {@code workPerInput} MACs per input value runs as bf16x3. */
@@ -661,6 +706,121 @@ final class DnnlPlanCompiler {
                 none2.attributes()), "create the attention a.v matmul");
         add("attn_av", h.primitiveDesc(out), none2, DNNL_ARG_SRC(), scores,
                 DNNL_ARG_WEIGHTS(), view(vMd, qkv.data, 2 * kd * Float.BYTES), DNNL_ARG_DST(), view(outMd, dst.data, 0));
+    }
+
+    /**
+     * V2 attention on NHWC maps ({@link ActivationLayouts} keeps every grid an attention touches
+     * NHWC): q, k and v are strided per-head views of their maps, as V1's are of its qkv buffer;
+     * {@code q k^T * scale + bias} is one batched matmul with post-ops; each talking-heads mix is a
+     * matmul of the constant {@code [heads, heads]} mix (broadcast over the batch) with the
+     * scores seen as {@code [B, heads, Nq*Nk]}, its bias a binary post-op; {@code a v} writes the
+     * NHWC output directly.
+     */
+    private void attention2d(Node n, Ops.Attention2d a) {
+        Buffer q = buffer(n.inputs().get(0));
+        Buffer k = buffer(n.inputs().get(1));
+        Buffer v = buffer(n.inputs().get(2));
+        Buffer dst = buffer(n.output());
+        long b = batch;
+        long heads = a.heads();
+        long nq = a.queries();
+        long nk = a.keys();
+        long kd = a.keyDim();
+        long vd = a.valDim();
+        long kh = heads * kd;
+        long dh = heads * vd;
+        if (q.channelBlock != kh || k.channelBlock != kh || v.channelBlock != dh || dst.channelBlock != dh) {
+            throw new IllegalStateException("attention2d needs NHWC operands: " + n);
+        }
+        MemorySegment qMd = h.md(new long[] {b, heads, nq, kd}, new long[] {nq * kh, kd, kh, 1});
+        MemorySegment kMd = h.md(new long[] {b, heads, kd, nk}, new long[] {nk * kh, kd, 1, kh});
+        MemorySegment vMd = h.md(new long[] {b, heads, nk, vd}, new long[] {nk * dh, vd, dh, 1});
+        MemorySegment scoresMd = h.md(new long[] {b, heads, nq, nk}, dnnl_abcd());
+        ActivationMemory.Storage scoresData = activations.storage(dnnl_memory_desc_get_size(scoresMd));
+        MemorySegment scores = view(scoresMd, scoresData, 0);
+        MemorySegment biasMd = h.md(new long[] {1, heads, nq, nk}, dnnl_abcd());
+        PostOps scoresPost = new PostOps(h)
+                .eltwise(dnnl_eltwise_linear(), a.scale(), 0f)
+                .binary(dnnl_binary_add(), biasMd, constant(a.bias(), new long[] {1, heads, nq, nk}, dnnl_abcd()));
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), qMd, kMd, MemorySegment.NULL, scoresMd,
+                scoresPost.attributes()), "create the attention q.kT matmul " + n);
+        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), view(qMd, q.data, 0), DNNL_ARG_WEIGHTS(), view(kMd, k.data, 0),
+                DNNL_ARG_DST(), scores);
+
+        ActivationMemory.Storage probsData = scoresData;
+        if (a.talkingHeads()) {
+            probsData = activations.storage(dnnl_memory_desc_get_size(scoresMd));
+            mixHeads(a.mixBefore(), a.mixBeforeBias(), heads, nq * nk, scoresData, probsData);
+        }
+        MemorySegment probs = view(scoresMd, probsData, 0);
+        PostOps none = new PostOps(h);
+        out = h.out();
+        DnnlException.check(dnnl_softmax_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_softmax_accurate(), scoresMd, scoresMd, 3, none.attributes()), "create the attention softmax " + n);
+        add("softmax", h.primitiveDesc(out), none, DNNL_ARG_SRC(), probs, DNNL_ARG_DST(), probs);
+        if (a.talkingHeads()) {
+            mixHeads(a.mixAfter(), a.mixAfterBias(), heads, nq * nk, probsData, scoresData);
+            probs = scores;
+        }
+
+        MemorySegment outMd = h.md(new long[] {b, heads, nq, vd}, new long[] {nq * dh, vd, dh, 1});
+        PostOps none2 = new PostOps(h);
+        out = h.out();
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), scoresMd, vMd, MemorySegment.NULL, outMd,
+                none2.attributes()), "create the attention a.v matmul " + n);
+        add("attn_av", h.primitiveDesc(out), none2, DNNL_ARG_SRC(), probs, DNNL_ARG_WEIGHTS(), view(vMd, v.data, 0),
+                DNNL_ARG_DST(), view(outMd, dst.data, 0));
+    }
+
+    /** {@code to[b, g] = bias[g] + sum_h mix[g, h] from[b, h]} over planes of {@code plane} floats. */
+    private void mixHeads(float[] mix, float[] bias, long heads, long plane, ActivationMemory.Storage from, ActivationMemory.Storage to) {
+        MemorySegment mixMd = h.md(new long[] {1, heads, heads}, dnnl_abc());
+        MemorySegment planesMd = h.md(new long[] {batch, heads, plane}, dnnl_abc());
+        MemorySegment biasMd = h.md(new long[] {1, heads, 1}, dnnl_abc());
+        PostOps post = new PostOps(h).binary(dnnl_binary_add(), biasMd, constant(bias, new long[] {1, heads, 1}, dnnl_abc()));
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), mixMd, planesMd, MemorySegment.NULL, planesMd,
+                post.attributes()), "create the talking-heads mix");
+        add("talking_heads", h.primitiveDesc(out), post, DNNL_ARG_SRC(), constant(mix, new long[] {1, heads, heads}, dnnl_abc()),
+                DNNL_ARG_WEIGHTS(), view(planesMd, from, 0), DNNL_ARG_DST(), view(planesMd, to, 0));
+    }
+
+    /** Bilinear x2 (half-pixel centres) as oneDNN's linear resampling. */
+    private void upsample(Node n) {
+        Buffer src = buffer(n.input());
+        Buffer dst = buffer(n.output());
+        PostOps none = new PostOps(h);
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_resampling_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_resampling_linear(), MemorySegment.NULL, src.md, dst.md, none.attributes()), "create the bilinear upsampling " + n);
+        add("upsample2x", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), dst.memory);
+    }
+
+    /**
+     * A BatchNorm that follows no convolution (V2's final norm): {@code x * s + t} per channel,
+     * with {@code s = gamma / sqrt(var + eps)} and {@code t = beta - mean * s}, as one binary
+     * multiply with an add post-op.
+     */
+    private void batchNorm(Node n, Ops.BatchNorm bn) {
+        Buffer src = buffer(n.input());
+        int c = bn.mean().length;
+        float[] scale = new float[c];
+        float[] shift = new float[c];
+        for (int i = 0; i < c; i++) {
+            double s = bn.gamma()[i] / Math.sqrt((double) bn.var()[i] + bn.eps());
+            scale[i] = (float) s;
+            shift[i] = (float) (bn.beta()[i] - bn.mean()[i] * s);
+        }
+        long[] dims = {1, c, 1, 1};
+        MemorySegment md = h.md(dims, dnnl_nchw());
+        Buffer dst = buffer(n.output());
+        PostOps post = new PostOps(h).binary(dnnl_binary_add(), md, constant(shift, dims, dnnl_nchw()));
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_binary_primitive_desc_create(out, DnnlEngine.get(), dnnl_binary_mul(), src.md, md, dst.md,
+                post.attributes()), "create the batch norm " + n);
+        add("batchnorm", h.primitiveDesc(out), post, DNNL_ARG_SRC_0(), src.memory, DNNL_ARG_SRC_1(), constant(scale, dims, dnnl_nchw()),
+                DNNL_ARG_DST(), dst.memory);
     }
 
     /**
