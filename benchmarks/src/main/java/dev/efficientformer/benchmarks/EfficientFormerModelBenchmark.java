@@ -69,13 +69,17 @@ public class EfficientFormerModelBenchmark {
     @Param({"dnnl", "dnnl-high", "java-vector", "java-scalar"})
     public String backend;
 
-    /** Model: {@code l1} (the fixture weights below), {@code l3} or {@code l7} (random weights). */
-    @Param({"l1", "l3", "l7"})
+    /** Model: {@code l1} or {@code v2-s0} (the fixture weights below), {@code l3} or {@code l7} (random weights). */
+    @Param({"l1", "l3", "l7", "v2-s0"})
     public String model;
 
     /** The L1 weights, relative to the repository root. */
     @Param("../shared/fixtures/efficientformer_l1/model.safetensors")
     public String weights;
+
+    /** The EfficientFormerV2-S0 weights, relative to the repository root. */
+    @Param("../shared/fixtures/efficientformerv2_s0/model.safetensors")
+    public String v2S0Weights;
 
     private EfficientFormerModel instance;
     private Arena arena;
@@ -97,7 +101,7 @@ public class EfficientFormerModelBenchmark {
         arena = Arena.ofShared();
         input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
         output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);
-        if (!model.equals("l1")) {
+        if (!model.equals("l1") && !model.equals("v2-s0")) {
             try (RandomWeights w = SeededRandomCase.weights(model)) {
                 instance = EfficientFormerModel.fromWeights(w, options);
             }
@@ -109,7 +113,7 @@ public class EfficientFormerModelBenchmark {
             System.out.println("\n" + model + " on " + backend + ": " + instance);
             return;
         }
-        Path path = Path.of(weights);
+        Path path = Path.of(model.equals("l1") ? weights : v2S0Weights);
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException(path.toAbsolutePath() + " not found: run from the repository root with ../shared beside it");
         }

@@ -42,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * run by ONNX Runtime Java on its CPU execution provider.
  *
  * <p>{@code model} {@code l1}: the fixture's {@code model.onnx} (torch.onnx.export of timm's L1;
- * {@code -p onnx=...} picks another file). {@code l3}, {@code l7}: the seeded random weights
+ * {@code -p onnx=...} picks another file); {@code v2-s0}: the EfficientFormerV2-S0 fixture's. {@code l3}, {@code l7}: the seeded random weights
  * {@link EfficientFormerModelBenchmark} runs ({@link SeededRandomCase}), written at setup by
  * {@link EfficientFormerOnnxExport} (the op structure of torch's L1 export) to a temporary file
  * that teardown deletes. The parameter has the same name in both benchmarks, so {@code -p model=l3}
@@ -82,13 +82,20 @@ public class OnnxRuntimeBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** Model: {@code l1} (the ONNX file below), {@code l3} or {@code l7} (exported random weights). */
-    @Param({"l1", "l3", "l7"})
+    /**
+     * Model: {@code l1} or {@code v2-s0} (the fixtures' ONNX files below), {@code l3} or
+     * {@code l7} (exported random weights).
+     */
+    @Param({"l1", "l3", "l7", "v2-s0"})
     public String model;
 
     /** The L1 ONNX model, relative to the working directory (the repository root). */
     @Param("../shared/fixtures/efficientformer_l1/model.onnx")
     public String onnx;
+
+    /** The EfficientFormerV2-S0 ONNX model (torch.onnx.export of timm's S0), relative to the repository root. */
+    @Param("../shared/fixtures/efficientformerv2_s0/model.onnx")
+    public String v2S0Onnx;
 
     /** The L3/L7 export of this trial, deleted at teardown. */
     private Path exported;
@@ -127,12 +134,16 @@ public class OnnxRuntimeBenchmark {
                 modelPath = Path.of(onnx);
                 reference = fixtureReference(modelPath);
             }
+            case "v2-s0" -> {
+                modelPath = Path.of(v2S0Onnx);
+                reference = fixtureReference(modelPath);
+            }
             case "l3", "l7" -> {
                 exported = Files.createTempFile("efficientformer_" + model + "-", ".onnx");
                 modelPath = exported;
                 reference = exportRandomWeights(exported);
             }
-            default -> throw new IllegalArgumentException("model \"" + model + "\": expected l1, l3 or l7");
+            default -> throw new IllegalArgumentException("model \"" + model + "\": expected l1, l3, l7 or v2-s0");
         }
 
         env = OrtEnvironment.getEnvironment();

@@ -53,6 +53,26 @@ class OnnxRuntimeBenchmarkTest {
         }
     }
 
+    /** The V2-S0 export is checked against the fixture's logits before anything is timed. */
+    @Test
+    void v2S0RunsTheFixtureExport() throws Exception {
+        Optional<Path> l1 = ExportFixtures.sharedL1();
+        assumeTrue(l1.isPresent(), ExportFixtures::sharedL1Absent);
+        Path s0 = l1.get().resolveSibling("efficientformerv2_s0").resolve("model.onnx");
+        assumeTrue(java.nio.file.Files.isRegularFile(s0), () -> s0 + " not found: skipping the V2-S0 check");
+        OnnxRuntimeBenchmark b = new OnnxRuntimeBenchmark();
+        b.model = "v2-s0";
+        b.v2S0Onnx = s0.toString();
+        b.batch = 2;
+        b.threads = 1;
+        b.setup();
+        try {
+            assertNull(b.exportedFile(), "V2-S0 uses the fixture's file");
+        } finally {
+            b.tearDown();
+        }
+    }
+
     @Test
     void unknownModelFailsTheTrial() {
         OnnxRuntimeBenchmark b = new OnnxRuntimeBenchmark();
@@ -60,6 +80,6 @@ class OnnxRuntimeBenchmarkTest {
         b.batch = 1;
         b.threads = 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::setup);
-        assertTrue(e.getMessage().contains("l1, l3 or l7"), e.getMessage());
+        assertTrue(e.getMessage().contains("l1, l3, l7 or v2-s0"), e.getMessage());
     }
 }
