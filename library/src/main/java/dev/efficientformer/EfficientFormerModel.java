@@ -178,7 +178,7 @@ public final class EfficientFormerModel implements AutoCloseable {
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options, List<String> labels) {
         ModelFamily.Loaded model;
         try {
-            model = ModelFamily.load(weights, options.imageSize(), options.imageSize());
+            model = ModelFamily.load(weights, options.imageHeight(), options.imageWidth());
         } catch (InternalError e) {
             throw mappedFileFault(weights.path(), e);
         }
@@ -233,7 +233,7 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** Floats per input image: {@code 3 x size x size}. */
     public int inputFloatsPerImage() {
-        return 3 * options.imageSize() * options.imageSize();
+        return 3 * options.imageHeight() * options.imageWidth();
     }
 
     /** Multiply-accumulates per image (for GFLOPS = 2 x MACs / time). */
@@ -243,6 +243,10 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** The preprocessing this model's images get (resize, crop, normalise). */
     public ImagePreprocessor preprocessor() {
+        if (!options.squareInput()) {
+            throw new EfficientFormerException("this model takes " + options.imageHeight() + "x" + options.imageWidth()
+                    + " inputs; images are preprocessed to square inputs only: pass preprocessed tensors to predict(float[], int)");
+        }
         return preprocessor;
     }
 
@@ -270,7 +274,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         long expected = (long) batch * inputFloatsPerImage();
         if (nchw.length != expected) {
             throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
-                    + " (" + batch + " x 3 x " + options.imageSize() + " x " + options.imageSize() + ")");
+                    + " (" + batch + " x 3 x " + options.imageHeight() + " x " + options.imageWidth() + ")");
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
@@ -366,8 +370,8 @@ public final class EfficientFormerModel implements AutoCloseable {
         long inFloats = (long) batch * inputFloatsPerImage();
         if (input.byteSize() != inFloats * Float.BYTES) {
             throw new EfficientFormerException("input segment holds " + input.byteSize() + " bytes, a batch of " + batch
-                    + " needs " + inFloats + " floats (" + batch + " x 3 x " + options.imageSize() + " x "
-                    + options.imageSize() + ", " + inFloats * Float.BYTES + " bytes)");
+                    + " needs " + inFloats + " floats (" + batch + " x 3 x " + options.imageHeight() + " x "
+                    + options.imageWidth() + ", " + inFloats * Float.BYTES + " bytes)");
         }
         long outFloats = (long) batch * numClasses();
         if (logits.byteSize() != outFloats * Float.BYTES) {
@@ -397,12 +401,12 @@ public final class EfficientFormerModel implements AutoCloseable {
         for (long i = 0; i < n; i++) {
             float v = input.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i);
             if (!Float.isFinite(v)) {
-                int side = options.imageSize();
-                long plane = (long) side * side;
+                int width = options.imageWidth();
+                long plane = (long) options.imageHeight() * width;
                 long image = i / (3 * plane);
                 long within = i % (3 * plane);
                 throw new EfficientFormerException("input value " + i + " (image " + image + ", channel " + within / plane
-                        + ", row " + within % plane / side + ", column " + within % side + ") is " + v
+                        + ", row " + within % plane / width + ", column " + within % width + ") is " + v
                         + "; this model rejects non-finite inputs (ModelOptions.rejectNonFinite)");
             }
         }
@@ -450,12 +454,12 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** The embedding of an image file (decoded and preprocessed like the reference). */
     public float[] embed(Path imageFile) {
-        return embed(preprocessor.toChw(imageFile));
+        return embed(preprocessor().toChw(imageFile));
     }
 
     /** The embedding of an image (preprocessed like the reference). */
     public float[] embed(BufferedImage image) {
-        return embed(preprocessor.toChw(image));
+        return embed(preprocessor().toChw(image));
     }
 
     private static final PlanCall<float[]> EMBED = (plan, input, logits) -> {
@@ -465,7 +469,7 @@ public final class EfficientFormerModel implements AutoCloseable {
 
     /** Logits for an image (decoded, resized, cropped and normalised like the reference). */
     public float[] predict(BufferedImage image) {
-        return predict(preprocessor.toChw(image));
+        return predict(preprocessor().toChw(image));
     }
 
     /** The {@code k} most probable classes of an image. */
@@ -479,7 +483,7 @@ public final class EfficientFormerModel implements AutoCloseable {
      * @throws dev.efficientformer.image.ImageDecodingException when the file is not a readable image
      */
     public List<Prediction> classify(Path imageFile, int k) {
-        return topK(predict(preprocessor.toChw(imageFile)), k);
+        return topK(predict(preprocessor().toChw(imageFile)), k);
     }
 
     /**
@@ -521,7 +525,7 @@ public final class EfficientFormerModel implements AutoCloseable {
             int good = 0;
             for (int i = 0; i < chunk; i++) {
                 try {
-                    inputs[i] = preprocessor.toChw(files.get(i));
+                    inputs[i] = preprocessor().toChw(files.get(i));
                     good++;
                 } catch (EfficientFormerException e) {
                     results[i] = new ImageClassification(files.get(i), List.of(), e);

@@ -10,8 +10,8 @@ package dev.efficientformer;
  *     Library, then oneDNN, then pure Java; see {@code BackendSelector}), {@code dnnl}, {@code java}
  *     or {@code acl}
  * @param threads threads each prediction may use (at least 1)
- * @param imageSize side of the square model input: 193 to 224 for V1 (the last stage must be 7x7),
- *     209 to 224 for the published V2 models (stage 2 must be 14x14)
+ * @param imageSize height of the model input (and its side when square): 193 to 224 for V1 (the
+ *     last stage must be 7x7), 209 to 224 for the published V2 models (stage 2 must be 14x14)
  * @param rejectNonFinite whether every prediction first checks its input for NaN and infinities
  *     and throws {@link EfficientFormerException} naming the first one (off by default: the check
  *     reads the whole input once more). When off, non-finite inputs are run like any other: no
@@ -19,9 +19,11 @@ package dev.efficientformer;
  * @param matmulPrecision {@link MatmulPrecision#HIGHEST} (strict fp32, the default) or
  *     {@link MatmulPrecision#HIGH} (bf16x3 on AMX where it gains, see there)
  * @param javaTier the pure-Java backend's tier, when it runs ({@link JavaTier#AUTO} by default)
+ * @param imageWidth width of the model input, in the same range as the height; models run
+ *     non-square tensors as the reference does, while classifying image files needs a square input
  */
 public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision,
-                           JavaTier javaTier) {
+                           JavaTier javaTier, int imageWidth) {
     /** Options; the backend name is lower-cased and checked. */
     public ModelOptions {
         if (backend == null) {
@@ -35,6 +37,22 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
         if (javaTier == null) {
             throw new EfficientFormerException("javaTier must not be null (choose AUTO, SCALAR or VECTOR)");
         }
+    }
+
+    /** Options for a square input of side {@code imageSize}. */
+    public ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision,
+                        JavaTier javaTier) {
+        this(backend, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageSize);
+    }
+
+    /** Height of the model input (the same as {@link #imageSize()}). */
+    public int imageHeight() {
+        return imageSize;
+    }
+
+    /** Whether the input is square. */
+    public boolean squareInput() {
+        return imageSize == imageWidth;
     }
 
     /** Options with the Java backend's tier chosen automatically. */
@@ -54,7 +72,7 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
 
     /** These options with the pure-Java backend's tier {@code tier}. */
     public ModelOptions withJavaTier(JavaTier tier) {
-        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, matmulPrecision, tier);
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, matmulPrecision, tier, imageWidth);
     }
 
     /** Options with strict fp32 products (see {@link #matmulPrecision()}). */
@@ -74,26 +92,31 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
 
     /** These options with another backend. */
     public ModelOptions withBackend(String name) {
-        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier);
+        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth);
     }
 
     /** These options with another thread count. */
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision, javaTier);
+        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth);
     }
 
-    /** These options with another image size. */
+    /** These options with a square input of another side. */
     public ModelOptions withImageSize(int side) {
-        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision, javaTier);
+        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision, javaTier, side);
+    }
+
+    /** These options with a {@code height x width} input (see {@link #imageWidth()}). */
+    public ModelOptions withImageSize(int height, int width) {
+        return new ModelOptions(backend, threads, height, rejectNonFinite, matmulPrecision, javaTier, width);
     }
 
     /** These options with the NaN and infinity check of inputs on or off (see {@link #rejectNonFinite()}). */
     public ModelOptions withRejectNonFinite(boolean reject) {
-        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision, javaTier);
+        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision, javaTier, imageWidth);
     }
 
     /** These options with another matmul precision (see {@link #matmulPrecision()}). */
     public ModelOptions withMatmulPrecision(MatmulPrecision precision) {
-        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision, javaTier);
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision, javaTier, imageWidth);
     }
 }

@@ -40,8 +40,8 @@ public final class InferCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--shape", paramLabel = "N,C,H,W", required = true, converter = NchwShape.Converter.class,
-            description = "Shape of the input, e.g. 1,3,224,224 (C = 3, H = W, " + EfficientFormerSpec.MIN_INPUT + " to "
-                    + EfficientFormerSpec.MAX_INPUT + ").")
+            description = "Shape of the input, e.g. 1,3,224,224 (C = 3; H and W " + EfficientFormerSpec.MIN_INPUT + " to "
+                    + EfficientFormerSpec.MAX_INPUT + ", square or not; V2 models need 209 to 224).")
     NchwShape shape;
 
     @Option(names = "--output", paramLabel = "Y.f32", required = true, description = "Where to write the logits (replaced if present).")
@@ -59,7 +59,7 @@ public final class InferCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         // Raw floats from a file may hold NaN or infinities, whose logits would be meaningless
         // (oneDNN can even make them look finite): refuse them, naming the first.
-        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(shape.h()).withRejectNonFinite(true));
+        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(shape.h()).withImageSize(shape.h(), shape.w()).withRejectNonFinite(true));
              Arena arena = Arena.ofConfined()) {
             long t1 = System.nanoTime();
             MemorySegment in = RawFloats.read(input, shape.elements(), shape.toString(), arena);
@@ -84,10 +84,8 @@ public final class InferCommand implements Callable<Integer> {
         if (shape.c() != 3) {
             throw new ParameterException(spec.commandLine(), "--shape " + shape + ": EfficientFormer takes 3 channels (RGB), not " + shape.c());
         }
-        if (shape.h() != shape.w()) {
-            throw new ParameterException(spec.commandLine(), "--shape " + shape + ": the image must be square (H = W)");
-        }
-        if (shape.h() < EfficientFormerSpec.MIN_INPUT || shape.h() > EfficientFormerSpec.MAX_INPUT) {
+        if (shape.h() < EfficientFormerSpec.MIN_INPUT || shape.h() > EfficientFormerSpec.MAX_INPUT
+                || shape.w() < EfficientFormerSpec.MIN_INPUT || shape.w() > EfficientFormerSpec.MAX_INPUT) {
             throw new ParameterException(spec.commandLine(), "--shape " + shape + ": H and W must be " + EfficientFormerSpec.MIN_INPUT
                     + " to " + EfficientFormerSpec.MAX_INPUT + " (the last stage must be 7 x 7)");
         }
