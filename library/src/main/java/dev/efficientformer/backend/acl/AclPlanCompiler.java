@@ -4,6 +4,7 @@ import static dev.efficientformer.bindings.acl.efficientformer_acl_h.*;
 
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Lowering;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Op;
 import dev.efficientformer.graph.Ops;
@@ -290,24 +291,15 @@ final class AclPlanCompiler {
         }
     }
 
-    /** The next node, when it is {@code kind} applied to {@code v} alone and may be fused away. */
-    private int fusableNext(int i, Value v, Class<? extends Op> kind) {
-        int j = i + 1;
-        if (j < nodes.size() && !lowered[j] && kind.isInstance(nodes.get(j).op()) && nodes.get(j).input().equals(v)
-                && nodes.get(j).inputs().size() == 1 && !graph.isObservable(v) && graph.consumers(v).size() == 1) {
-            return j;
-        }
-        return -1;
-    }
+    /** What the shim fuses (see {@link Lowering}): a layer's activation only. */
+    private static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class),
+            java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), false, false);
 
     /** A convolution or linear layer, with the ReLU or GELU after it fused. */
     private void layer(int i, Node n) {
         Value result = n.output();
         int act = EFACL_ACT_NONE();
-        int j = fusableNext(i, result, Ops.Relu.class);
-        if (j < 0) {
-            j = fusableNext(i, result, Ops.Gelu.class);
-        }
+        int j = Lowering.activationAfter(graph, i, FUSIONS);
         if (j >= 0) {
             act = nodes.get(j).op() instanceof Ops.Relu ? EFACL_ACT_RELU() : EFACL_ACT_GELU();
             lowered[j] = true;

@@ -5,6 +5,7 @@ import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Lowering;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Op;
 import dev.efficientformer.graph.Ops;
@@ -267,15 +268,9 @@ final class DnnlPlanCompiler {
         }
     }
 
-    /** The next node, when it is {@code kind} applied to {@code v} alone and may be fused away. */
-    private int fusableNext(int i, Value v, Class<? extends Op> kind) {
-        int j = i + 1;
-        if (j < nodes.size() && !lowered[j] && kind.isInstance(nodes.get(j).op()) && nodes.get(j).input().equals(v)
-                && nodes.get(j).inputs().size() == 1 && graph.isPrivateTo(v, nodes.get(j))) {
-            return j;
-        }
-        return -1;
-    }
+    /** The layers that take a fused activation (see {@link Lowering}). */
+    private static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class, Ops.DepthwiseConv2d.class),
+            java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), true, true);
 
 
 
@@ -330,10 +325,7 @@ final class DnnlPlanCompiler {
     private void layer(int i, Node n) {
         PostOps post = new PostOps(h);
         Value result = n.output();
-        int act = fusableNext(i, result, Ops.Relu.class);
-        if (act < 0) {
-            act = fusableNext(i, result, Ops.Gelu.class);
-        }
+        int act = Lowering.activationAfter(graph, i, FUSIONS);
         if (act >= 0) {
             post.eltwise(nodes.get(act).op() instanceof Ops.Relu ? dnnl_eltwise_relu() : dnnl_eltwise_gelu_erf(), 0f, 0f);
             lowered[act] = true;
@@ -578,19 +570,15 @@ final class DnnlPlanCompiler {
 
     /** {@code x + s * (pool(x) - x)} as one pooling primitive with binary post-ops. */
     private boolean poolMixer(int i, Ops.AvgPool p) {
+        if (!Lowering.isPoolMixer(graph, i)) {
+            return false;
+        }
         Node pool = nodes.get(i);
         Value x = pool.input();
         int sub = i + 1;
         int scale = i + 2;
         int add = i + 3;
-        if (add >= nodes.size() || !(nodes.get(sub).op() instanceof Ops.Sub) || !(nodes.get(scale).op() instanceof Ops.ChannelScale s)
-                || !(nodes.get(add).op() instanceof Ops.Add)
-                || !nodes.get(sub).inputs().equals(List.of(pool.output(), x)) || !graph.isPrivateTo(pool.output(), nodes.get(sub))
-                || !nodes.get(scale).input().equals(nodes.get(sub).output()) || !graph.isPrivateTo(nodes.get(sub).output(), nodes.get(scale))
-                || !nodes.get(add).inputs().equals(List.of(x, nodes.get(scale).output()))
-                || !graph.isPrivateTo(nodes.get(scale).output(), nodes.get(add))) {
-            return false;
-        }
+        Ops.ChannelScale s = (Ops.ChannelScale) nodes.get(scale).op();
         Buffer xb = buffer(x);
         int c = x.dim(0);
         MemorySegment scaleMd = h.md(new long[] {1, c, 1, 1}, dnnl_nchw());

@@ -2,6 +2,7 @@ package dev.efficientformer.backend.java;
 
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Lowering;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
@@ -13,13 +14,9 @@ import java.util.Map;
 /**
  * Lowers a graph to {@link VectorStep}s for one batch size and thread count.
  *
- * <p>Fusions (each only when the intermediate value is read by nothing else and is neither the
- * output nor a tap):
- * <ul>
- *   <li>a convolution or linear layer absorbs the ReLU or GELU right after it, and then the
- *       residual {@code add(x, layer)} right after that, into its GEMM epilogue;</li>
- *   <li>the pool mixer {@code add(x, scale(sub(avgpool(x), x)))} is one pass per plane.</li>
- * </ul>
+ * <p>Fusions ({@link #FUSIONS}, grouped by {@link Lowering}): a convolution or linear layer
+ * absorbs its ReLU or GELU and the residual add after it into its GEMM epilogue; the pool mixer is
+ * one pass per plane.
  *
  * <p>Buffers: one heap array per value, shared between values whose lifetimes do not overlap
  * (a value's array returns to the pool after the last step that reads it; the input, the output
@@ -28,9 +25,9 @@ import java.util.Map;
  * <p>Thread-safety: not thread-safe; one compiler per plan.
  */
 final class VectorPlanCompiler {
-    /** A group of nodes that becomes one step. */
-    private record Group(int first, int last, List<Value> reads, Value writes) {
-    }
+    /** What the vector tier fuses: every layer's activation and residual epilogue, and the pool mixer. */
+    static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class),
+            java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), true, true);
 
     private final Graph graph;
     private final int batch;
@@ -57,25 +54,19 @@ final class VectorPlanCompiler {
     }
 
     private VectorPlan build() {
-        List<Group> groups = group();
-        int[] lastRead = new int[maxValueId() + 1];
-        java.util.Arrays.fill(lastRead, -1);
-        for (int g = 0; g < groups.size(); g++) {
-            for (Value v : groups.get(g).reads) {
-                lastRead[v.id()] = g;
-            }
-        }
+        List<Lowering.Step> groups = Lowering.plan(graph, FUSIONS);
+        int[] lastRead = Lowering.lastReads(graph, groups);
         buffer(graph.input());
         List<VectorStep> steps = new ArrayList<>();
         String[] nodeStages = dev.efficientformer.graph.StageLabels.of(graph);
         List<String> stages = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            Group group = groups.get(g);
-            buffer(group.writes);
+            Lowering.Step group = groups.get(g);
+            buffer(group.output());
             steps.add(lower(group));
-            stages.add(nodeStages[group.first]);
-            for (Value v : group.reads) {
-                if (lastRead[v.id()] == g && !graph.isObservable(v) && !v.equals(graph.input()) && !v.equals(group.writes)) {
+            stages.add(nodeStages[group.first()]);
+            for (Value v : group.reads()) {
+                if (lastRead[v.id()] == g && !graph.isObservable(v) && !v.equals(graph.input()) && !v.equals(group.output())) {
                     float[] b = buffers.get(v.id());
                     if (b != null && !free.contains(b)) {
                         free.add(b);
@@ -94,14 +85,6 @@ final class VectorPlanCompiler {
         }
         return new VectorPlan(graph, batch, threads, steps.toArray(new VectorStep[0]), stages.toArray(new String[0]), buffers.get(graph.input().id()),
                 elements(graph.input()), buffers.get(graph.output().id()), elements(graph.output()), taps, tapSizes);
-    }
-
-    private int maxValueId() {
-        int max = graph.input().id();
-        for (Node n : nodes) {
-            max = Math.max(max, n.output().id());
-        }
-        return max;
     }
 
     private int elements(Value v) {
@@ -130,88 +113,18 @@ final class VectorPlanCompiler {
         return b;
     }
 
-    // ---------------------------------------------------------------- fusion
-
-
-    /** Whether {@code v} exists before node {@code i} runs. */
-    private boolean definedBefore(Value v, int i) {
-        if (v.equals(graph.input())) {
-            return true;
-        }
-        for (int j = 0; j < i; j++) {
-            if (nodes.get(j).output().equals(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<Group> group() {
-        List<Group> groups = new ArrayList<>();
-        int i = 0;
-        while (i < nodes.size()) {
-            Node n = nodes.get(i);
-            int last = i;
-            List<Value> reads = new ArrayList<>(n.inputs());
-            Value result = n.output();
-            if (n.op() instanceof Ops.Conv2d || n.op() instanceof Ops.Linear) {
-                if (last + 1 < nodes.size()) {
-                    Node act = nodes.get(last + 1);
-                    if ((act.op() instanceof Ops.Relu || act.op() instanceof Ops.Gelu) && act.input().equals(result)
-                            && graph.isPrivateTo(result, act)) {
-                        last++;
-                        result = act.output();
-                    }
-                }
-                if (last + 1 < nodes.size()) {
-                    Node add = nodes.get(last + 1);
-                    if (add.op() instanceof Ops.Add && add.inputs().contains(result) && graph.isPrivateTo(result, add)) {
-                        Value other = add.inputs().get(0).equals(result) ? add.inputs().get(1) : add.inputs().get(0);
-                        if (!other.equals(result) && definedBefore(other, i)) {
-                            last++;
-                            reads.add(other);
-                            result = add.output();
-                        }
-                    }
-                }
-            } else if (n.op() instanceof Ops.AvgPool && isPoolMixer(i)) {
-                last = i + 3;
-                result = nodes.get(last).output();
-            }
-            groups.add(new Group(i, last, reads, result));
-            i = last + 1;
-        }
-        return groups;
-    }
-
-    /** {@code add(x, scale(sub(avgpool(x), x)))} at nodes {@code i..i+3}, intermediates private. */
-    private boolean isPoolMixer(int i) {
-        if (i + 3 >= nodes.size()) {
-            return false;
-        }
-        Node pool = nodes.get(i);
-        Node sub = nodes.get(i + 1);
-        Node scale = nodes.get(i + 2);
-        Node add = nodes.get(i + 3);
-        Value x = pool.input();
-        return sub.op() instanceof Ops.Sub && scale.op() instanceof Ops.ChannelScale && add.op() instanceof Ops.Add
-                && sub.inputs().equals(List.of(pool.output(), x)) && graph.isPrivateTo(pool.output(), sub)
-                && scale.input().equals(sub.output()) && graph.isPrivateTo(sub.output(), scale)
-                && add.inputs().equals(List.of(x, scale.output())) && graph.isPrivateTo(scale.output(), add);
-    }
-
     // ---------------------------------------------------------------- lowering
 
-    private VectorStep lower(Group g) {
-        Node n = nodes.get(g.first);
+    private VectorStep lower(Lowering.Step g) {
+        Node n = nodes.get(g.first());
         Value in = n.input();
         float[] x = buffers.get(in.id());
-        float[] y = buffers.get(g.writes.id());
+        float[] y = buffers.get(g.output().id());
         return switch (n.op()) {
             case Ops.Conv2d c -> gemm(g, n, x, y);
             case Ops.Linear l -> gemm(g, n, x, y);
             case Ops.AvgPool p -> {
-                float[] scale = g.last > g.first ? ((Ops.ChannelScale) nodes.get(g.first + 2).op()).scale() : null;
+                float[] scale = g.kind() == Lowering.Kind.POOL_MIXER ? ((Ops.ChannelScale) nodes.get(g.first() + 2).op()).scale() : null;
                 VectorSteps.Pool s = new VectorSteps.Pool(x, y, batch, in.dim(0), in.dim(1), in.dim(2), p, scale, scratch);
                 need(s.scratchSize());
                 yield s;
@@ -247,16 +160,16 @@ final class VectorPlanCompiler {
         };
     }
 
-    private VectorStep gemm(Group g, Node n, float[] x, float[] y) {
+    private VectorStep gemm(Lowering.Step g, Node n, float[] x, float[] y) {
         int act = GemmStep.ACT_NONE;
         float[] residual = null;
         StringBuilder kind = new StringBuilder(n.op().kind());
-        for (int j = g.first + 1; j <= g.last; j++) {
+        for (int j = g.first() + 1; j <= g.last(); j++) {
             Node f = nodes.get(j);
             switch (f.op()) {
                 case Ops.Relu r -> act = GemmStep.ACT_RELU;
                 case Ops.Gelu ge -> act = GemmStep.ACT_GELU;
-                case Ops.Add a -> residual = buffers.get(g.reads.get(g.reads.size() - 1).id());
+                case Ops.Add a -> residual = buffers.get(g.residual().id());
                 default -> throw new IllegalStateException("cannot fuse " + f);
             }
             kind.append('+').append(f.op().kind());
