@@ -34,7 +34,7 @@ public final class DownloadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", converter = ModelSelection.ZooName.class,
-            description = "efficientformer_l1, efficientformer_l3 or efficientformer_l7.")
+            description = "efficientformer_l1, _l3, _l7 or EfficientFormerV2 efficientformerv2_s0, _s1, _s2, _l.")
     String name;
 
     @Override

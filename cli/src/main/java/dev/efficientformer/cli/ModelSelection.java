@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 public final class ModelSelection {
     @Option(names = "--model", paramLabel = "NAME", converter = ZooName.class,
-            description = "A model fetched with 'efficientformer download NAME': efficientformer_l1, efficientformer_l3 or efficientformer_l7.")
+            description = "A model fetched with 'efficientformer download NAME': efficientformer_l1, _l3, _l7 or EfficientFormerV2 efficientformerv2_s0, _s1, _s2, _l.")
     String model;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "A checkpoint file: .safetensors or PyTorch .pth (timm or original key names).")

@@ -38,6 +38,32 @@ class CliInferTest {
         }
     }
 
+    /** EfficientFormerV2 through the command line: the full-size S0 fixture's logits, batch 2. */
+    @Test
+    void writesTheV2S0ReferenceLogits() {
+        java.util.Optional<Path> s0 = Fixtures.shared("efficientformerv2_s0");
+        org.junit.jupiter.api.Assumptions.assumeTrue(s0.isPresent(), () -> Fixtures.sharedAbsent("efficientformerv2_s0"));
+        Path out = tmp.resolve("y.f32");
+        CliRun r = CliRun.of("infer", "--weights", s0.get().resolve("model.safetensors").toString(), "--input",
+                s0.get().resolve("input.f32").toString(), "--shape", "2,3,224,224", "--output", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r::toString);
+        float[] expected = Fixtures.readF32(s0.get().resolve("logits.f32"));
+        float[] actual = Fixtures.readF32(out);
+        dev.efficientformer.testing.ReferenceCase.assertLogitsMatch("infer V2-S0", expected, actual, 2);
+    }
+
+    /** A non-square shape runs (V1 takes 193 to 224 per side) and gives one row of logits per image. */
+    @Test
+    void aNonSquareShapeRuns() throws IOException {
+        Path in = tmp.resolve("x.f32");
+        Files.write(in, new byte[3 * 211 * 224 * 4]);
+        Path out = tmp.resolve("y.f32");
+        CliRun r = CliRun.of("infer", "--weights", TINY.resolve("model.safetensors").toString(), "--input", in.toString(),
+                "--shape", "1,3,211,224", "--output", out.toString(), "--threads", "1");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(10, Fixtures.readF32(out).length);
+    }
+
     @Test
     void wrongInputSizeNamesBothSizes() throws IOException {
         Path in = tmp.resolve("short.f32");
