@@ -357,9 +357,23 @@ final class DnnlPlanCompiler {
      * kernels, so the convolution runs in NHWC and one reorder converts its result.
      */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
+        inOneFamily(n, c.inChannels(), c.outChannels(), post, dst,
+                (srcMd, srcMemory, dstMd, dstMemory) -> convolution(n, c, post, srcMd, srcMemory, dstMd, dstMemory));
+    }
+
+    /** A convolution given its source and destination descriptors and memory. */
+    private interface ConvolutionStep {
+        void lower(MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd, MemorySegment dstMemory);
+    }
+
+    /**
+     * Lowers {@code step} from {@code n}'s input into {@code dst} directly when both are of one
+     * layout family, else in NHWC between reorders.
+     */
+    private void inOneFamily(Node n, int inChannels, int outChannels, PostOps post, Buffer dst, ConvolutionStep step) {
         Buffer src = buffer(n.input());
-        if (ActivationLayouts.sameFamily(src.layout(), c.inChannels(), dst.layout(), c.outChannels())) {
-            convolution(n, c, post, src.md, src.memory, dst.md, dst.memory);
+        if (ActivationLayouts.sameFamily(src.layout(), inChannels, dst.layout(), outChannels)) {
+            step.lower(src.md, src.memory, dst.md, dst.memory);
             return;
         }
         if (post.accumulates()) {
@@ -367,14 +381,14 @@ final class DnnlPlanCompiler {
         }
         MemorySegment srcMd = src.md;
         MemorySegment srcMemory = src.memory;
-        if (src.channelBlock != c.inChannels()) {
+        if (src.channelBlock != inChannels) {
             srcMd = layouts.nhwc(dimsOf(batch, n.input())).md();
             srcMemory = view(srcMd, activations.storage(dnnl_memory_desc_get_size(srcMd)), 0);
             reorder("layout reorder", src.md, src.memory, srcMd, srcMemory);
         }
         MemorySegment dstMd = layouts.nhwc(dimsOf(batch, n.output())).md();
         MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
-        convolution(n, c, post, srcMd, srcMemory, dstMd, dstMemory);
+        step.lower(srcMd, srcMemory, dstMd, dstMemory);
         reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
     }
 
@@ -410,30 +424,10 @@ final class DnnlPlanCompiler {
                 DNNL_ARG_DST(), dstMemory);
     }
 
-    /**
-     * A depthwise convolution: a grouped one with one channel per group. Between layout families
-     * it runs in NHWC with reorders around it, as {@link #convolution(Node, Ops.Conv2d, PostOps, Buffer)} does.
-     */
+    /** A depthwise convolution: a grouped one with one channel per group (across layout families as {@link #inOneFamily}). */
     private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, Buffer dst) {
-        Buffer src = buffer(n.input());
-        if (ActivationLayouts.sameFamily(src.layout(), c.channels(), dst.layout(), c.channels())) {
-            depthwise(n, c, post, src.md, src.memory, dst.md, dst.memory);
-            return;
-        }
-        if (post.accumulates()) {
-            throw new IllegalStateException("a residual sum across a layout change is not supported: " + n);
-        }
-        MemorySegment srcMd = src.md;
-        MemorySegment srcMemory = src.memory;
-        if (src.channelBlock != c.channels()) {
-            srcMd = layouts.nhwc(dimsOf(batch, n.input())).md();
-            srcMemory = view(srcMd, activations.storage(dnnl_memory_desc_get_size(srcMd)), 0);
-            reorder("layout reorder", src.md, src.memory, srcMd, srcMemory);
-        }
-        MemorySegment dstMd = layouts.nhwc(dimsOf(batch, n.output())).md();
-        MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
-        depthwise(n, c, post, srcMd, srcMemory, dstMd, dstMemory);
-        reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
+        inOneFamily(n, c.channels(), c.channels(), post, dst,
+                (srcMd, srcMemory, dstMd, dstMemory) -> depthwise(n, c, post, srcMd, srcMemory, dstMd, dstMemory));
     }
 
     private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
