@@ -19,8 +19,8 @@
 #      aarch64-emulated) once per CPU: Maven and javac run natively (amd64) on a copy of the
 #      checkout, Surefire forks the arm64 JVM (qemu, C1 only) with the shim bundled as on a board:
 #      op tests of acl, dnnl (oneDNN's aarch64 build) and java against the scalar control, tiny_v1
-#      within the gate on every backend, and one full-size L1 forward on acl when
-#      ../shared/fixtures/efficientformer_l1 exists. The built shim is also copied to
+#      and tiny_v2 within the gate on every backend, and one full-size L1 and one V2-S0 forward on
+#      acl when ../shared/fixtures has them. The built shim is also copied to
 #      native/build-aarch64/ of the checkout, where a host `mvn package` bundles it into the jar.
 #
 # Usage: bash native/test-aarch64.sh [options]

@@ -123,6 +123,22 @@ EFACL_API int efacl_conv2d_dst_dims(const efacl_conv2d *op, int dims[4]);
 EFACL_API int efacl_conv2d_run(efacl_conv2d *op, const float *src, float *dst);
 EFACL_API void efacl_conv2d_destroy(efacl_conv2d *op);
 
+/* ------------------------------------------------------------------------------ dwconv2d */
+/* Depthwise 2-D convolution (one filter per channel, PyTorch's groups = c), NHWC:
+ * src [n][h][w][c] -> dst [n][oh][ow][c], sizes as for conv2d. weights: c*kernel_h*kernel_w floats
+ * in PyTorch's order [c][1][kernel_h][kernel_w]; bias: c floats or NULL (then bias_len must be 0).
+ * activation: EFACL_ACT_*, applied after the bias. */
+typedef struct efacl_dwconv2d efacl_dwconv2d;
+EFACL_API int efacl_dwconv2d_create(efacl_dwconv2d **out, int n, int h, int w, int c, int kernel_h,
+                                    int kernel_w, int stride_h, int stride_w, int pad_top,
+                                    int pad_left, int pad_bottom, int pad_right,
+                                    const float *weights, size_t weights_len, const float *bias,
+                                    size_t bias_len, int activation);
+/* dims[4] = {n, oh, ow, c}. */
+EFACL_API int efacl_dwconv2d_dst_dims(const efacl_dwconv2d *op, int dims[4]);
+EFACL_API int efacl_dwconv2d_run(efacl_dwconv2d *op, const float *src, float *dst);
+EFACL_API void efacl_dwconv2d_destroy(efacl_dwconv2d *op);
+
 /* ------------------------------------------------------------------------------ avgpool */
 /* Average pooling, NHWC: src [n][h][w][c] -> dst [n][oh][ow][c] (sizes as for conv2d, floor).
  * count_include_pad = 0 divides by the number of real input elements under the window (PyTorch

@@ -1,7 +1,9 @@
-// 2-D convolution (NEConvolutionLayer) and average pooling (NEPoolingLayer), both NHWC.
+// 2-D convolution (NEConvolutionLayer), depthwise convolution (NEDepthwiseConvolutionLayer) and
+// average pooling (NEPoolingLayer), all NHWC.
 #include "common.hpp"
 
 #include <arm_compute/runtime/NEON/functions/NEConvolutionLayer.h>
+#include <arm_compute/runtime/NEON/functions/NEDepthwiseConvolutionLayer.h>
 #include <arm_compute/runtime/NEON/functions/NEPoolingLayer.h>
 
 #include <algorithm>
@@ -150,6 +152,92 @@ extern "C" int efacl_conv2d_run(efacl_conv2d *op, const float *src, float *dst) 
 }
 
 extern "C" void efacl_conv2d_destroy(efacl_conv2d *op) {
+    try {
+        delete op;
+    } catch (...) {
+    }
+}
+
+// ------------------------------------------------------------------------------ dwconv2d
+
+struct efacl_dwconv2d {
+    arm_compute::Tensor src, weights, bias, dst;
+    arm_compute::NEDepthwiseConvolutionLayer fn;
+    int dims[4];
+};
+
+extern "C" int efacl_dwconv2d_create(efacl_dwconv2d **out, int n, int h, int w, int c, int kernel_h, int kernel_w,
+                                     int stride_h, int stride_w, int pad_top, int pad_left, int pad_bottom,
+                                     int pad_right, const float *weights, size_t weights_len, const float *bias,
+                                     size_t bias_len, int activation) {
+    if (out != nullptr) *out = nullptr;
+    return guard("efacl_dwconv2d_create", [&] {
+        check_out(out);
+        const Window2d g = window(n, h, w, c, kernel_h, kernel_w, stride_h, stride_w, pad_top, pad_left,
+                                  pad_bottom, pad_right);
+        element_count("dst", {n, g.oh, g.ow, c});
+        const int64_t wcount = element_count("weights", {c, kernel_h, kernel_w});
+        check_buffer("weights", weights, weights_len, wcount);
+        const bool has_bias = check_optional_buffer("bias", bias, bias_len, c);
+        const arm_compute::ActivationLayerInfo act = activation_info(activation);
+
+        auto op = std::make_unique<efacl_dwconv2d>();
+        init_tensor(op->src, shape_of({n, h, w, c}), DataLayout::NHWC);
+        // NHWC depthwise weights are [kh][kw][c] (channels innermost).
+        init_tensor(op->weights, shape_of({kernel_h, kernel_w, c}), DataLayout::NHWC, true);
+        if (has_bias) init_tensor(op->bias, shape_of({c}), DataLayout::NHWC, true);
+        init_tensor(op->dst, shape_of({n, g.oh, g.ow, c}), DataLayout::NHWC);
+        const arm_compute::PadStrideInfo ps = pad_stride(g);
+        acl_check(arm_compute::NEDepthwiseConvolutionLayer::validate(op->src.info(), op->weights.info(),
+                                                                     has_bias ? op->bias.info() : nullptr,
+                                                                     op->dst.info(), ps, 1, act),
+                  "this depthwise convolution");
+        op->fn.configure(&op->src, &op->weights, has_bias ? &op->bias : nullptr, &op->dst, ps, 1, act);
+        check_dense(op->src, "src");
+        check_dense(op->dst, "dst");
+        check_acl_dims(op->dst, g, c);
+
+        op->weights.allocator()->allocate();
+        float *wd = reinterpret_cast<float *>(op->weights.buffer());
+        if (wd == nullptr) throw std::bad_alloc();
+        for (int ch = 0; ch < c; ++ch)
+            for (int y = 0; y < kernel_h; ++y)
+                for (int x = 0; x < kernel_w; ++x)
+                    wd[(int64_t(y) * kernel_w + x) * c + ch] = weights[(int64_t(ch) * kernel_h + y) * kernel_w + x];
+        if (has_bias) allocate_and_copy(op->bias, bias, size_t(c));
+        {
+            std::lock_guard<std::mutex> lock(run_mutex());
+            op->fn.prepare();
+        }
+        op->dims[0] = n;
+        op->dims[1] = g.oh;
+        op->dims[2] = g.ow;
+        op->dims[3] = c;
+        *out = op.release();
+    });
+}
+
+extern "C" int efacl_dwconv2d_dst_dims(const efacl_dwconv2d *op, int dims[4]) {
+    return guard("efacl_dwconv2d_dst_dims", [&] {
+        check_handle(op);
+        if (dims == nullptr) invalid("dims is NULL");
+        std::copy(op->dims, op->dims + 4, dims);
+    });
+}
+
+extern "C" int efacl_dwconv2d_run(efacl_dwconv2d *op, const float *src, float *dst) {
+    return guard("efacl_dwconv2d_run", [&] {
+        check_handle(op);
+        check_data("src", src);
+        check_data("dst", dst);
+        std::lock_guard<std::mutex> lock(run_mutex());
+        import(op->src, src);
+        import(op->dst, dst);
+        op->fn.run();
+    });
+}
+
+extern "C" void efacl_dwconv2d_destroy(efacl_dwconv2d *op) {
     try {
         delete op;
     } catch (...) {

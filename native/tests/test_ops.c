@@ -227,6 +227,45 @@ static void test_conv_downsample(void) { /* 3x3 s2 p1 between stages, K = 216 */
     conv_case(1, 8, 8, 24, 40, 3, 3, 2, 2, 1, 1, 1, 1, 1, EFACL_ACT_NONE, EFACL_WEIGHTS_OIHW);
 }
 
+/* ------------------------------------------------------------------------------ dwconv2d */
+
+/* NHWC src, [c][kh][kw] weights, NHWC dst. */
+static void dwconv_case(int n, int h, int w, int c, int k, int s, int p, int with_bias, int act) {
+    int oh = (h + 2 * p - k) / s + 1, ow = (w + 2 * p - k) / s + 1;
+    size_t ns = (size_t)n * h * w * c, nd = (size_t)n * oh * ow * c, nw = (size_t)c * k * k;
+    float *src = randoms(ns, 1, 0), *wt = randoms(nw, 0.5f, 0), *bias = with_bias ? randoms(c, 1, 0) : NULL;
+    float *dst = filled(nd, NAN), *ref = zeros(nd);
+    for (int b = 0; b < n; ++b)
+        for (int y = 0; y < oh; ++y)
+            for (int x = 0; x < ow; ++x)
+                for (int ch = 0; ch < c; ++ch) {
+                    double acc = bias ? bias[ch] : 0.0;
+                    for (int dy = 0; dy < k; ++dy)
+                        for (int dx = 0; dx < k; ++dx) {
+                            int iy = y * s - p + dy, ix = x * s - p + dx;
+                            if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
+                            acc += (double)src[((b * h + iy) * w + ix) * c + ch] * wt[(ch * k + dy) * k + dx];
+                        }
+                    ref[((b * oh + y) * ow + x) * c + ch] = act_ref(act, (float)acc);
+                }
+    efacl_dwconv2d *op = NULL;
+    OK(efacl_dwconv2d_create(&op, n, h, w, c, k, k, s, s, p, p, p, p, wt, nw, bias, with_bias ? (size_t)c : 0, act));
+    if (op != NULL) {
+        int dims[4] = {0};
+        OK(efacl_dwconv2d_dst_dims(op, dims));
+        CHECK(dims[0] == n && dims[1] == oh && dims[2] == ow && dims[3] == c, "dst dims %dx%dx%dx%d", dims[0], dims[1],
+              dims[2], dims[3]);
+        OK(efacl_dwconv2d_run(op, src, dst));
+        double e = COMPARE("dwconv2d", dst, ref, nd, 1e-5, 1e-5);
+        printf("    %dx%dx%dx%d k%d s%d p%d max err %.2g\n", n, h, w, c, k, s, p, e);
+    }
+    efacl_dwconv2d_destroy(op);
+    free(src); free(wt); free(bias); free(dst); free(ref);
+}
+
+static void test_dwconv_mlp(void) { dwconv_case(2, 7, 9, 24, 3, 1, 1, 1, EFACL_ACT_GELU); } /* V2 MLP mid */
+static void test_dwconv_strided(void) { dwconv_case(1, 14, 13, 5, 3, 2, 1, 1, EFACL_ACT_NONE); } /* V2 stride conv */
+
 /* ------------------------------------------------------------------------------ avgpool */
 
 static void pool_ref(const float *src, float *dst, int n, int h, int w, int c, int kh, int kw, int sh, int sw,
@@ -719,6 +758,8 @@ int main(int argc, char **argv) {
     run_case("conv2d: 1x1 + bias + GELU, OHWI weights", test_conv_pointwise);
     run_case("conv2d: 3x2 kernel, strides 2x1, asymmetric pads, no bias", test_conv_asymmetric);
     run_case("conv2d: 3x3 s2 p1 downsample, 24 -> 40 channels", test_conv_downsample);
+    run_case("dwconv2d: 3x3 s1 p1 + bias + GELU (V2 MLP)", test_dwconv_mlp);
+    run_case("dwconv2d: 3x3 s2 p1, odd sizes (V2 strided attention)", test_dwconv_strided);
     run_case("avgpool: 3x3 s1 p1 excluding padding (pool mixer)", test_pool_mixer);
     run_case("avgpool: 3x3 s1 p1 including padding", test_pool_include_pad);
     run_case("avgpool: 2x2 s2", test_pool_strided);

@@ -161,6 +161,24 @@ class BackendGateTest {
         checkCase(v, dir.resolve(file), new ReferenceCase(dir), batch);
     }
 
+    /** The V2 cases the emulated arm64 JVM runs: the Arm Compute Library, oneDNN's aarch64 build and the control. */
+    @Tag("aarch64-emulated")
+    @ParameterizedTest(name = "{0} {1} {2} batch {3}")
+    @CsvSource({
+        "ACL, tiny_v2, model.safetensors, 1", "ACL, tiny_v2, model_orig.pth, 2", "ACL, tiny_v2_rect, model.safetensors, 2",
+        "DNNL, tiny_v2_rect, model.safetensors, 2", "JAVA_REFERENCE, tiny_v2_rect, model.safetensors, 1",
+    })
+    void tinyV2MatchesTimmOnArm(Variant v, String tinyCase, String file, int batch) {
+        tinyV2MatchesTimm(v, tinyCase, file, batch);
+    }
+
+    /** One full-size V2-S0 forward on the Arm Compute Library. */
+    @Tag("aarch64-emulated")
+    @Test
+    void fullSizeV2S0MatchesTimmOnAcl() {
+        fullSizeV2S0MatchesTimm(Variant.ACL, 1);
+    }
+
     @ParameterizedTest(name = "{0} batch {1}")
     @CsvSource({"JAVA_OPTIMIZED, 2", "JAVA_VECTOR, 2", "JAVA_VECTOR_2_THREADS, 2", "DNNL, 1", "DNNL, 2", "DNNL_BF16X3, 2"})
     void fullSizeV2S0MatchesTimm(Variant v, int batch) {

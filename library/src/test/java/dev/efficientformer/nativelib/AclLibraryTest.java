@@ -26,7 +26,7 @@ class AclLibraryTest {
 
     @Test
     void theBindingsListEveryFunctionOfTheShim() {
-        assertEquals(34, AclLibrary.requiredSymbols().size(), AclLibrary.requiredSymbols().toString());
+        assertEquals(38, AclLibrary.requiredSymbols().size(), AclLibrary.requiredSymbols().toString());
         assertTrue(AclLibrary.requiredSymbols().contains("efacl_matmul_create"));
     }
 

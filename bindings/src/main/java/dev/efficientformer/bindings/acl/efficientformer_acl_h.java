@@ -795,6 +795,265 @@ public class efficientformer_acl_h extends efficientformer_acl_h$shared {
         }
     }
 
+    private static class efacl_dwconv2d_create {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_POINTER,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_POINTER,
+            efficientformer_acl_h.C_LONG,
+            efficientformer_acl_h.C_POINTER,
+            efficientformer_acl_h.C_LONG,
+            efficientformer_acl_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efacl_dwconv2d_create");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_create(efacl_dwconv2d **out, int n, int h, int w, int c, int kernel_h, int kernel_w, int stride_h, int stride_w, int pad_top, int pad_left, int pad_bottom, int pad_right, const float *weights, size_t weights_len, const float *bias, size_t bias_len, int activation)
+     * }
+     */
+    public static FunctionDescriptor efacl_dwconv2d_create$descriptor() {
+        return efacl_dwconv2d_create.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_create(efacl_dwconv2d **out, int n, int h, int w, int c, int kernel_h, int kernel_w, int stride_h, int stride_w, int pad_top, int pad_left, int pad_bottom, int pad_right, const float *weights, size_t weights_len, const float *bias, size_t bias_len, int activation)
+     * }
+     */
+    public static MethodHandle efacl_dwconv2d_create$handle() {
+        return efacl_dwconv2d_create.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_create(efacl_dwconv2d **out, int n, int h, int w, int c, int kernel_h, int kernel_w, int stride_h, int stride_w, int pad_top, int pad_left, int pad_bottom, int pad_right, const float *weights, size_t weights_len, const float *bias, size_t bias_len, int activation)
+     * }
+     */
+    public static MemorySegment efacl_dwconv2d_create$address() {
+        return efacl_dwconv2d_create.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_create(efacl_dwconv2d **out, int n, int h, int w, int c, int kernel_h, int kernel_w, int stride_h, int stride_w, int pad_top, int pad_left, int pad_bottom, int pad_right, const float *weights, size_t weights_len, const float *bias, size_t bias_len, int activation)
+     * }
+     */
+    public static int efacl_dwconv2d_create(MemorySegment out, int n, int h, int w, int c, int kernel_h, int kernel_w, int stride_h, int stride_w, int pad_top, int pad_left, int pad_bottom, int pad_right, MemorySegment weights, long weights_len, MemorySegment bias, long bias_len, int activation) {
+        var mh$ = efacl_dwconv2d_create.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efacl_dwconv2d_create", out, n, h, w, c, kernel_h, kernel_w, stride_h, stride_w, pad_top, pad_left, pad_bottom, pad_right, weights, weights_len, bias, bias_len, activation);
+            }
+            return (int)mh$.invokeExact(out, n, h, w, c, kernel_h, kernel_w, stride_h, stride_w, pad_top, pad_left, pad_bottom, pad_right, weights, weights_len, bias, bias_len, activation);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class efacl_dwconv2d_dst_dims {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_POINTER,
+            efficientformer_acl_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efacl_dwconv2d_dst_dims");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_dst_dims(const efacl_dwconv2d *op, int dims[4])
+     * }
+     */
+    public static FunctionDescriptor efacl_dwconv2d_dst_dims$descriptor() {
+        return efacl_dwconv2d_dst_dims.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_dst_dims(const efacl_dwconv2d *op, int dims[4])
+     * }
+     */
+    public static MethodHandle efacl_dwconv2d_dst_dims$handle() {
+        return efacl_dwconv2d_dst_dims.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_dst_dims(const efacl_dwconv2d *op, int dims[4])
+     * }
+     */
+    public static MemorySegment efacl_dwconv2d_dst_dims$address() {
+        return efacl_dwconv2d_dst_dims.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_dst_dims(const efacl_dwconv2d *op, int dims[4])
+     * }
+     */
+    public static int efacl_dwconv2d_dst_dims(MemorySegment op, MemorySegment dims) {
+        var mh$ = efacl_dwconv2d_dst_dims.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efacl_dwconv2d_dst_dims", op, dims);
+            }
+            return (int)mh$.invokeExact(op, dims);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class efacl_dwconv2d_run {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_acl_h.C_INT,
+            efficientformer_acl_h.C_POINTER,
+            efficientformer_acl_h.C_POINTER,
+            efficientformer_acl_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efacl_dwconv2d_run");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_run(efacl_dwconv2d *op, const float *src, float *dst)
+     * }
+     */
+    public static FunctionDescriptor efacl_dwconv2d_run$descriptor() {
+        return efacl_dwconv2d_run.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_run(efacl_dwconv2d *op, const float *src, float *dst)
+     * }
+     */
+    public static MethodHandle efacl_dwconv2d_run$handle() {
+        return efacl_dwconv2d_run.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_run(efacl_dwconv2d *op, const float *src, float *dst)
+     * }
+     */
+    public static MemorySegment efacl_dwconv2d_run$address() {
+        return efacl_dwconv2d_run.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efacl_dwconv2d_run(efacl_dwconv2d *op, const float *src, float *dst)
+     * }
+     */
+    public static int efacl_dwconv2d_run(MemorySegment op, MemorySegment src, MemorySegment dst) {
+        var mh$ = efacl_dwconv2d_run.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efacl_dwconv2d_run", op, src, dst);
+            }
+            return (int)mh$.invokeExact(op, src, dst);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class efacl_dwconv2d_destroy {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            efficientformer_acl_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efacl_dwconv2d_destroy");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void efacl_dwconv2d_destroy(efacl_dwconv2d *op)
+     * }
+     */
+    public static FunctionDescriptor efacl_dwconv2d_destroy$descriptor() {
+        return efacl_dwconv2d_destroy.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void efacl_dwconv2d_destroy(efacl_dwconv2d *op)
+     * }
+     */
+    public static MethodHandle efacl_dwconv2d_destroy$handle() {
+        return efacl_dwconv2d_destroy.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void efacl_dwconv2d_destroy(efacl_dwconv2d *op)
+     * }
+     */
+    public static MemorySegment efacl_dwconv2d_destroy$address() {
+        return efacl_dwconv2d_destroy.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void efacl_dwconv2d_destroy(efacl_dwconv2d *op)
+     * }
+     */
+    public static void efacl_dwconv2d_destroy(MemorySegment op) {
+        var mh$ = efacl_dwconv2d_destroy.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efacl_dwconv2d_destroy", op);
+            }
+            mh$.invokeExact(op);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class efacl_avgpool_create {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             efficientformer_acl_h.C_INT,

@@ -19,10 +19,10 @@ import dev.efficientformer.nativelib.NativeLibraryException;
 public final class AclBackend implements Backend {
     /** The backend's name. */
     public static final String NAME = "acl";
-    /** The ops this backend lowers (the EfficientFormerV2 ops are not among them yet). */
+    /** The ops this backend lowers: all of them. */
     static final OpSupport OPS = new OpSupport(NAME, java.util.Set.of(Ops.Conv2d.class, Ops.BatchNorm.class, Ops.Relu.class, Ops.Gelu.class, Ops.AvgPool.class, Ops.Add.class,
             Ops.Sub.class, Ops.ChannelScale.class, Ops.ToTokens.class, Ops.LayerNorm.class, Ops.Linear.class, Ops.Attention.class,
-            Ops.MeanTokens.class));
+            Ops.MeanTokens.class, Ops.DepthwiseConv2d.class, Ops.Attention2d.class, Ops.Upsample2x.class));
 
     @Override
     public String name() {

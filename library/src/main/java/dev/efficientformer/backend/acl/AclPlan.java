@@ -31,6 +31,7 @@ final class AclPlan implements Plan {
     static final int SOFTMAX = 5;
     static final int ACTIVATION = 6;
     static final int ELTWISE = 7;
+    static final int DWCONV = 8;
 
     /**
      * One call of a shim handle's run function: {@code fn(op, a, b)} for the one-input ops,
@@ -47,6 +48,7 @@ final class AclPlan implements Plan {
                 case SOFTMAX -> efacl_softmax_run(op, a, b);
                 case ACTIVATION -> efacl_activation_run(op, a, b);
                 case ELTWISE -> efacl_eltwise_run(op, a, b, c);
+                case DWCONV -> efacl_dwconv2d_run(op, a, b);
                 default -> throw new IllegalStateException("unknown step function " + fn);
             };
         }

@@ -286,13 +286,15 @@ final class AclPlanCompiler {
             case Ops.LayerNorm l -> layerNorm(i, n, l);
             case Ops.Attention a -> attention(i, n, a);
             case Ops.MeanTokens m -> meanTokens(n);
-            case Ops.DepthwiseConv2d _, Ops.Attention2d _, Ops.Upsample2x _ ->
-                    throw new IllegalStateException("refused before compiling (OpSupport): " + n);
+            case Ops.DepthwiseConv2d c -> layer(i, n);
+            case Ops.Attention2d a -> attention2d(n, a);
+            case Ops.Upsample2x u -> upsample(n);
         }
     }
 
     /** What the shim fuses (see {@link Lowering}): a layer's activation only. */
-    private static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class),
+    private static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(
+            java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class, Ops.DepthwiseConv2d.class),
             java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), false, false);
 
     /** A convolution or linear layer, with the ReLU or GELU after it fused. */
@@ -310,6 +312,7 @@ final class AclPlanCompiler {
         switch (n.op()) {
             case Ops.Conv2d c -> convolution(n, c, act, src, dst, result);
             case Ops.Linear l -> linear(n, l, act, src, dst);
+            case Ops.DepthwiseConv2d c -> depthwise(n, c, act, src, dst, result);
             default -> throw new IllegalStateException(n.toString());
         }
     }
@@ -340,6 +343,30 @@ final class AclPlanCompiler {
         require(dst, batch * result.elementsPerImage(), c.kind() + " dst");
         steps.add(new AclPlan.Step(act == EFACL_ACT_NONE() ? c.kind() : c.kind() + "+" + actName(act), currentStage,
                 AclPlan.CONV, op, src, dst, MemorySegment.NULL));
+    }
+
+    private void depthwise(Node n, Ops.DepthwiseConv2d c, int act, MemorySegment src, MemorySegment dst, Value result) {
+        Value x = n.input();
+        int k = c.kernel();
+        if (x.rank() != 3 || x.dim(0) != c.channels() || c.weight().length != (long) c.channels() * k * k
+                || c.bias().length != c.channels()) {
+            throw new EfficientFormerException("acl: " + c.kind() + " " + n + " does not match its " + c.channels() + " channels");
+        }
+        int[] xd = dims(x);
+        require(src, (long) xd[0] * xd[1] * xd[2] * xd[3], c.kind() + " src");
+        MemorySegment out = h.out();
+        int p = c.padding();
+        int s = c.stride();
+        AclException.check(efacl_dwconv2d_create(out, xd[0], xd[1], xd[2], xd[3], k, k, s, s, p, p, p, p, h.weights(c.weight()),
+                c.weight().length, h.weights(c.bias()), c.bias().length, act), "create the " + c.kind() + " convolution " + n);
+        MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_dwconv2d_destroy(op));
+        MemorySegment d = h.ints(0, 0, 0, 0);
+        AclException.check(efacl_dwconv2d_dst_dims(op, d), "query the dims of " + n);
+        checkDims(d, dims(result), n);
+        require(dst, batch * result.elementsPerImage(), c.kind() + " dst");
+        steps.add(new AclPlan.Step(act == EFACL_ACT_NONE() ? c.kind() : c.kind() + "+" + actName(act), currentStage,
+                AclPlan.DWCONV, op, src, dst, MemorySegment.NULL));
     }
 
     private static String actName(int act) {
@@ -526,8 +553,13 @@ final class AclPlanCompiler {
 
     private MemorySegment matmul(String what, int heads, int m, int n, int k, long[] aStrides, boolean bTransposed,
                                  long[] bStrides, long[] cStrides, float alpha) {
+        return matmul(what, batch, heads, m, n, k, aStrides, bTransposed, bStrides, cStrides, alpha);
+    }
+
+    private MemorySegment matmul(String what, int batch0, int heads, int m, int n, int k, long[] aStrides, boolean bTransposed,
+                                 long[] bStrides, long[] cStrides, float alpha) {
         MemorySegment out = h.out();
-        AclException.check(efacl_matmul_create(out, batch, heads, m, n, k, h.longs(aStrides), bTransposed ? 1 : 0,
+        AclException.check(efacl_matmul_create(out, batch0, heads, m, n, k, h.longs(aStrides), bTransposed ? 1 : 0,
                 h.longs(bStrides), h.longs(cStrides), alpha), "create the attention " + what + " matmul");
         MemorySegment op = out.get(ValueLayout.ADDRESS, 0);
         h.own(() -> efacl_matmul_destroy(op));
@@ -585,6 +617,130 @@ final class AclPlanCompiler {
         MemorySegment avOp = matmul("a.v", heads, t, vd, t, dense, false, vStrides, outStrides, 1f);
         steps.add(new AclPlan.Step("attn_av", currentStage, AclPlan.MATMUL, avOp, scores, v, dst));
         free.computeIfAbsent(scoresFull.byteSize(), k -> new ArrayDeque<>()).push(scoresFull);
+    }
+
+    /**
+     * V2 attention on NHWC maps: q, k and v are per-head strided views (as V1's are of its qkv
+     * rows), {@code q k^T} scaled by {@code alpha}, the bias added in place, each talking-heads mix
+     * a matmul of the constant {@code [heads, heads]} mix (broadcast over the batch with stride 0)
+     * with the scores as {@code [heads, Nq*Nk]} plus its bias, and {@code a v} written as the NHWC
+     * output directly.
+     */
+    private void attention2d(Node n, Ops.Attention2d a) {
+        Value qv = n.inputs().get(0);
+        Value kv = n.inputs().get(1);
+        Value vv = n.inputs().get(2);
+        int heads = a.heads();
+        int nq = a.queries();
+        int nk = a.keys();
+        int kd = a.keyDim();
+        int vd = a.valDim();
+        long kh = (long) heads * kd;
+        long dh = (long) heads * vd;
+        MemorySegment q = data(qv);
+        MemorySegment k = data(kv);
+        MemorySegment v = data(vv);
+        MemorySegment dst = allocate(n.output()).data;
+        long plane = (long) nq * nk;
+        long scoreFloats = (long) batch * heads * plane;
+        if (scoreFloats > MAX_ELEMENTS) {
+            throw new EfficientFormerException("acl: attention scores of " + scoreFloats + " elements at batch " + batch
+                    + "; the shim takes at most 2^31 - 1 per tensor: use a smaller batch");
+        }
+        MemorySegment scoresFull = takeScratch(scoreFloats * Float.BYTES);
+        MemorySegment scores = scoresFull.asSlice(0, scoreFloats * Float.BYTES);
+        MemorySegment mixedFull = a.talkingHeads() ? takeScratch(scoreFloats * Float.BYTES) : null;
+        MemorySegment mixed = mixedFull == null ? null : mixedFull.asSlice(0, scoreFloats * Float.BYTES);
+
+        long[] qStrides = {nq * kh, kd, kh};
+        long[] kStrides = {nk * kh, kd, kh};
+        long[] dense = {heads * plane, plane, nk};
+        require(q, extent(batch, heads, nq, kd, qStrides), "attention q");
+        require(k, extent(batch, heads, nk, kd, kStrides), "attention k");
+        require(scores, extent(batch, heads, nq, nk, dense), "attention scores");
+        MemorySegment qkOp = matmul("q.k^T", heads, nq, nk, kd, qStrides, true, kStrides, dense, a.scale());
+        steps.add(new AclPlan.Step("attn_qk", currentStage, AclPlan.MATMUL, qkOp, q, k, scores));
+        eltwiseStep("attn_bias", EFACL_ELTWISE_ADD(), new int[] {batch, heads, nq, nk}, scores, new int[] {1, heads, nq, nk},
+                h.constant(a.bias()), scores);
+        MemorySegment probs = scores;
+        if (a.talkingHeads()) {
+            mixHeads(a.mixBefore(), a.mixBeforeBias(), heads, plane, scores, mixed);
+            probs = mixed;
+        }
+        MemorySegment out = h.out();
+        AclException.check(efacl_softmax_create(out, Math.toIntExact((long) batch * heads * nq), nk), "create the attention softmax");
+        MemorySegment softmax = out.get(ValueLayout.ADDRESS, 0);
+        h.own(() -> efacl_softmax_destroy(softmax));
+        steps.add(new AclPlan.Step("softmax", currentStage, AclPlan.SOFTMAX, softmax, probs, probs, MemorySegment.NULL));
+        if (a.talkingHeads()) {
+            mixHeads(a.mixAfter(), a.mixAfterBias(), heads, plane, mixed, scores);
+            probs = scores;
+        }
+        long[] vStrides = {nk * dh, vd, dh};
+        long[] outStrides = {nq * dh, vd, dh};
+        require(v, extent(batch, heads, nk, vd, vStrides), "attention v");
+        require(dst, extent(batch, heads, nq, vd, outStrides), "attention output");
+        MemorySegment avOp = matmul("a.v", heads, nq, vd, nk, dense, false, vStrides, outStrides, 1f);
+        steps.add(new AclPlan.Step("attn_av", currentStage, AclPlan.MATMUL, avOp, probs, v, dst));
+        free.computeIfAbsent(scoresFull.byteSize(), s -> new ArrayDeque<>()).push(scoresFull);
+        if (mixedFull != null) {
+            free.computeIfAbsent(mixedFull.byteSize(), s -> new ArrayDeque<>()).push(mixedFull);
+        }
+    }
+
+    /** {@code to[b, g] = bias[g] + sum_h mix[g, h] from[b, h]} over planes of {@code plane} floats. */
+    private void mixHeads(float[] mix, float[] bias, int heads, long plane, MemorySegment from, MemorySegment to) {
+        int p = Math.toIntExact(plane);
+        long[] mixStrides = {0, 0, heads};
+        long[] planes = {heads * plane, heads * plane, plane};
+        require(from, batch * heads * plane, "talking heads src");
+        require(to, batch * heads * plane, "talking heads dst");
+        MemorySegment mixOp = matmul("talking-heads", batch, 1, heads, p, heads, mixStrides, false, planes, planes, 1f);
+        steps.add(new AclPlan.Step("talking_heads", currentStage, AclPlan.MATMUL, mixOp, h.constant(mix), from, to));
+        eltwiseStep("talking_heads_bias", EFACL_ELTWISE_ADD(), new int[] {batch, heads, p}, to, new int[] {1, heads, 1},
+                h.constant(bias), to);
+    }
+
+    /**
+     * Bilinear x2 (half-pixel centres) on an NHWC map as two matmuls with constant interpolation
+     * matrices (two non-zero weights per row, so every sum is the reference's two products):
+     * rows first ({@code [2H, H] x [H, W*C]} per image), then columns ({@code [2W, W] x [W, C]} per
+     * output row).
+     */
+    private void upsample(Node n) {
+        Value x = n.input();
+        int c = x.dim(0);
+        int hIn = x.dim(1);
+        int wIn = x.dim(2);
+        MemorySegment src = data(x);
+        MemorySegment dst = allocate(n.output()).data;
+        long rowsFloats = (long) batch * 2 * hIn * wIn * c;
+        MemorySegment rowsFull = takeScratch(rowsFloats * Float.BYTES);
+        MemorySegment rows = rowsFull.asSlice(0, rowsFloats * Float.BYTES);
+        long wc = (long) wIn * c;
+        require(src, batch * hIn * wc, "upsample src");
+        require(dst, batch * 4L * hIn * wc, "upsample dst");
+        MemorySegment byRows = matmul("upsampling rows", batch, 1, 2 * hIn, Math.toIntExact(wc), hIn, new long[] {0, 0, hIn}, false,
+                new long[] {hIn * wc, hIn * wc, wc}, new long[] {2 * hIn * wc, 2 * hIn * wc, wc}, 1f);
+        steps.add(new AclPlan.Step("upsample2x_rows", currentStage, AclPlan.MATMUL, byRows, h.constant(interpolation(hIn)), src, rows));
+        MemorySegment byCols = matmul("upsampling columns", Math.toIntExact((long) batch * 2 * hIn), 1, 2 * wIn, c, wIn,
+                new long[] {0, 0, wIn}, false, new long[] {wc, wc, c}, new long[] {2 * wc, 2 * wc, c}, 1f);
+        steps.add(new AclPlan.Step("upsample2x_cols", currentStage, AclPlan.MATMUL, byCols, h.constant(interpolation(wIn)), rows, dst));
+        free.computeIfAbsent(rowsFull.byteSize(), s -> new ArrayDeque<>()).push(rowsFull);
+    }
+
+    /** The {@code [2n, n]} matrix of bilinear x2 weights with half-pixel centres, the last sample repeated past the edge. */
+    static float[] interpolation(int n) {
+        float[] r = new float[2 * n * n];
+        for (int o = 0; o < 2 * n; o++) {
+            float src = Math.max(0f, (o + 0.5f) * 0.5f - 0.5f);
+            int i0 = (int) src;
+            int i1 = Math.min(i0 + 1, n - 1);
+            float l = src - i0;
+            r[o * n + i0] += 1 - l;
+            r[o * n + i1] += l;
+        }
+        return r;
     }
 
     /** A free buffer of at least {@code bytes} for scratch use inside one op, else a new one. */

@@ -255,7 +255,7 @@ final class DnnlPlanCompiler {
             case Ops.ToTokens t -> toTokens(n);
             case Ops.Relu r -> eltwise(n, dnnl_eltwise_relu());
             case Ops.Gelu g -> eltwise(n, dnnl_eltwise_gelu_erf());
-            case Ops.Add a -> binary(n, dnnl_binary_add());
+            case Ops.Add a -> sum(n);
             case Ops.Sub s -> binary(n, dnnl_binary_sub());
             case Ops.ChannelScale s -> channelScale(n, s);
             case Ops.LayerNorm l -> layerNorm(n, l);
@@ -609,6 +609,24 @@ final class DnnlPlanCompiler {
         add(n.op().kind(), h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), dst.memory);
     }
 
+    /**
+     * An add no layer absorbed (V2's first block, whose input is the tapped stem): a copy of one
+     * operand, then the other reordered onto it with a sum post-op. oneDNN 3.13's aarch64 build
+     * refuses to create the binary add of two NHWC maps ({@code dnnl_out_of_memory}, under qemu);
+     * reorders work on every build and cost the same two passes.
+     */
+    private void sum(Node n) {
+        Buffer a = buffer(n.inputs().get(0));
+        Buffer b = buffer(n.inputs().get(1));
+        Buffer dst = buffer(n.output());
+        reorder("add (copy)", b.md, b.memory, dst.md, dst.memory);
+        PostOps sum = new PostOps(h).sum();
+        MemorySegment out = h.out();
+        DnnlException.check(dnnl_reorder_primitive_desc_create(out, a.md, DnnlEngine.get(), dst.md, DnnlEngine.get(), sum.attributes()),
+                "create the add " + n);
+        add("add", h.primitiveDesc(out), sum, DNNL_ARG_FROM(), a.memory, DNNL_ARG_TO(), dst.memory);
+    }
+
     private void binary(Node n, int alg) {
         Buffer a = buffer(n.inputs().get(0));
         Buffer b = buffer(n.inputs().get(1));
@@ -804,11 +822,10 @@ final class DnnlPlanCompiler {
 
     /**
      * A BatchNorm that follows no convolution (V2's final norm): {@code x * s + t} per channel,
-     * with {@code s = gamma / sqrt(var + eps)} and {@code t = beta - mean * s}, as one binary
-     * multiply with an add post-op.
+     * with {@code s = gamma / sqrt(var + eps)} and {@code t = beta - mean * s}, as a 1x1 depthwise
+     * convolution (a primitive every oneDNN build has, where the per-channel binary one is not).
      */
     private void batchNorm(Node n, Ops.BatchNorm bn) {
-        Buffer src = buffer(n.input());
         int c = bn.mean().length;
         float[] scale = new float[c];
         float[] shift = new float[c];
@@ -817,15 +834,7 @@ final class DnnlPlanCompiler {
             scale[i] = (float) s;
             shift[i] = (float) (bn.beta()[i] - bn.mean()[i] * s);
         }
-        long[] dims = {1, c, 1, 1};
-        MemorySegment md = h.md(dims, dnnl_nchw());
-        Buffer dst = buffer(n.output());
-        PostOps post = new PostOps(h).binary(dnnl_binary_add(), md, constant(shift, dims, dnnl_nchw()));
-        MemorySegment out = h.out();
-        DnnlException.check(dnnl_binary_primitive_desc_create(out, DnnlEngine.get(), dnnl_binary_mul(), src.md, md, dst.md,
-                post.attributes()), "create the batch norm " + n);
-        add("batchnorm", h.primitiveDesc(out), post, DNNL_ARG_SRC_0(), src.memory, DNNL_ARG_SRC_1(), constant(scale, dims, dnnl_nchw()),
-                DNNL_ARG_DST(), dst.memory);
+        depthwise(n, new Ops.DepthwiseConv2d(c, 1, 1, 0, scale, shift), new PostOps(h), buffer(n.output()));
     }
 
     /**
