@@ -69,8 +69,11 @@ public class EfficientFormerModelBenchmark {
     @Param({"dnnl", "dnnl-high", "java-vector", "java-scalar"})
     public String backend;
 
-    /** Model: {@code l1} or {@code v2-s0} (the fixture weights below), {@code l3} or {@code l7} (random weights). */
-    @Param({"l1", "l3", "l7", "v2-s0"})
+    /**
+     * Model: {@code l1} or {@code v2-s0} (the fixture weights below), {@code l3}, {@code l7},
+     * {@code v2-s1}, {@code v2-s2} or {@code v2-l} (seeded random weights of the real shapes).
+     */
+    @Param({"l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l"})
     public String model;
 
     /** The L1 weights, relative to the repository root. */

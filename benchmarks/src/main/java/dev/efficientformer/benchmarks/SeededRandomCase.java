@@ -21,9 +21,13 @@ public final class SeededRandomCase {
     private SeededRandomCase() {
     }
 
-    /** The random weights of {@code model} ({@code l1}, {@code l3}, {@code l7}); close them after use. */
+    /**
+     * The random weights of {@code model} ({@code l1}, {@code l3}, {@code l7}, or V2's
+     * {@code v2-s0} ... {@code v2-l}); close them after use.
+     */
     public static RandomWeights weights(String model) {
-        return RandomWeights.of("efficientformer_" + model, WEIGHT_SEED);
+        String variant = model.startsWith("v2-") ? "efficientformerv2_" + model.substring(3) : "efficientformer_" + model;
+        return RandomWeights.of(variant, WEIGHT_SEED);
     }
 
     /** The image, NCHW with N = 1: standard normal values. */

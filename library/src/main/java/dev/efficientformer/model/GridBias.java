@@ -27,11 +27,27 @@ final class GridBias {
         return Math.abs(qy - k / cols) * cols + Math.abs(qx - k % cols);
     }
 
-    /** The full table; {@code biases} is {@code [heads, rows*cols]}. */
+    /**
+     * Most floats a gathered table may have (256 MB): the published models need under 80,000; a
+     * checkpoint declaring millions of heads would otherwise turn a small tensor into an
+     * allocation of any size.
+     */
+    static final long MAX_TABLE = 1L << 26;
+
+    /**
+     * The full table; {@code biases} is {@code [heads, rows*cols]}.
+     *
+     * @throws CheckpointException when the table would exceed {@link #MAX_TABLE} floats
+     */
     static float[] gather(float[] biases, int heads, int rows, int cols, int stride) {
         int nk = rows * cols;
         int nq = queriesAlong(rows, stride) * queriesAlong(cols, stride);
-        float[] out = new float[heads * nq * nk];
+        long size = (long) heads * nq * nk;
+        if (size > MAX_TABLE) {
+            throw new CheckpointException("attention biases of " + heads + " heads over a " + rows + "x" + cols + " grid make a table of "
+                    + size + " floats, more than the " + MAX_TABLE + " this library allows; is the checkpoint corrupt?");
+        }
+        float[] out = new float[(int) size];
         for (int h = 0; h < heads; h++) {
             for (int q = 0; q < nq; q++) {
                 for (int k = 0; k < nk; k++) {

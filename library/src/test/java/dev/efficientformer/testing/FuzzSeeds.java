@@ -25,7 +25,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Writes the seed corpora of the Jazzer fuzz tests (committed under
  * {@code src/test/resources/dev/efficientformer/<package>/<Test>Inputs/<method>/}). Each corpus
- * has the real tiny_v1 fixture (the one seed that reaches model building) and a few small files
+ * has the real tiny_v1 and tiny_v2 fixtures (the seeds that reach model building) and a few small files
  * built here that reach the readers' other paths: other dtypes, metadata, strided tensors, every
  * image colour type. Rerun after changing the formats:
  *
@@ -40,9 +40,11 @@ public final class FuzzSeeds {
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "library/src/test/resources");
         Path fixtures = resources.resolve("fixtures/tiny/tiny_v1");
+        Path v2 = resources.resolve("fixtures/tiny/tiny_v2");
 
         Path st = dir(resources, "weights/SafetensorsFuzzTestInputs/safetensors");
         link(st.resolve("tiny_v1.safetensors"), fixtures.resolve("model.safetensors"));
+        link(st.resolve("tiny_v2.safetensors"), v2.resolve("model.safetensors"));
         Files.write(st.resolve("dtypes.safetensors"), safetensors("{\"__metadata__\":{\"format\":\"pt\"},"
                 + "\"a\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]},"
                 + "\"b\":{\"dtype\":\"F16\",\"shape\":[3],\"data_offsets\":[16,22]},"
@@ -53,6 +55,7 @@ public final class FuzzSeeds {
 
         Path pth = dir(resources, "weights/TorchCheckpointFuzzTestInputs/checkpoint");
         link(pth.resolve("tiny_v1.pth"), fixtures.resolve("model_orig.pth"));
+        link(pth.resolve("tiny_v2.pth"), v2.resolve("model_orig.pth"));
         byte[] smallPickle = smallStateDictPickle();
         Path small = Files.createTempFile("seed", ".pth");
         new TorchZipWriter()
