@@ -57,12 +57,13 @@ public record ProcessStats(long rssKb, long nmtCommittedKb, long jitKb, int open
     }
 
     /**
-     * How much resident memory grew from {@code earlier} to this, less what the JIT's share grew.
-     * When the JIT's share shrinks, nothing is added back: the C library keeps freed compiler
-     * arenas resident, so that shrinking does not show in {@code VmRSS}.
+     * How much resident memory grew from {@code earlier} to this, less the most the JIT's share
+     * grew above {@code earlier}'s at any sample in between ({@code peakJitKb}, at least this
+     * sample's): the C library keeps freed compiler arenas resident, so a JIT peak stays in
+     * {@code VmRSS} after the JIT's share falls again.
      */
-    public long rssGrowthWithoutJitKb(ProcessStats earlier) {
-        return rssKb - earlier.rssKb - Math.max(0, jitKb - earlier.jitKb);
+    public long rssGrowthWithoutJitKb(ProcessStats earlier, long peakJitKb) {
+        return rssKb - earlier.rssKb - Math.max(0, Math.max(peakJitKb, jitKb) - earlier.jitKb);
     }
 
     /** How much tracked native memory grew from {@code earlier} to this, less the JIT's share. */
@@ -99,6 +100,22 @@ public record ProcessStats(long rssKb, long nmtCommittedKb, long jitKb, int open
     public String line(String label) {
         return "STATS " + label + " rssKb=" + rssKb + " nmtKb=" + nmtCommittedKb + " jitKb=" + jitKb + " fds=" + openFiles
                 + " threads=" + threads;
+    }
+
+    /**
+     * The largest JIT share among the numbered samples from {@code from} to {@code to}
+     * (inclusive) in {@code output}.
+     */
+    public static long peakJitKb(String output, long from, long to) {
+        Matcher m = Pattern.compile("STATS (\\d+)" + LINE.pattern()).matcher(output);
+        long peak = 0;
+        while (m.find()) {
+            long label = Long.parseLong(m.group(1));
+            if (label >= from && label <= to) {
+                peak = Math.max(peak, Long.parseLong(m.group(4)));
+            }
+        }
+        return peak;
     }
 
     /** Parses the {@link #line} printed under {@code label}. */

@@ -580,67 +580,40 @@ final class AclPlanCompiler {
         }
         MemorySegment qkv = data(x);
         MemorySegment dst = allocate(n.output()).data;
-        // The scores [B, heads, N, N] only live inside this op: its buffer goes back to the pool at once.
-        long scoreFloats = (long) batch * heads * t * t;
-        if (scoreFloats > MAX_ELEMENTS) {
-            throw new EfficientFormerException("acl: attention scores of " + scoreFloats + " elements at batch " + batch
-                    + "; the shim takes at most 2^31 - 1 per tensor: use a smaller batch");
-        }
-        MemorySegment scoresFull = takeScratch(scoreFloats * Float.BYTES);
-        MemorySegment scores = scoresFull.asSlice(0, scoreFloats * Float.BYTES);
-
-        // q.k^T: q and k read in place from the qkv rows [B, N, heads, 2kd+vd].
-        long[] qk = {t * row, hw, row};
-        long[] dense = {(long) heads * t * t, (long) t * t, t};
-        require(qkv, extent(batch, heads, t, kd, qk), "attention q");
-        require(qkv.asSlice((long) kd * Float.BYTES), extent(batch, heads, t, kd, qk), "attention k");
-        require(scores, extent(batch, heads, t, t, dense), "attention scores");
-        MemorySegment qkOp = matmul("q.k^T", heads, t, t, kd, qk, true, qk, dense, a.scale());
-        steps.add(new AclPlan.Step("attn_qk", currentStage, AclPlan.MATMUL, qkOp, qkv,
-                qkv.asSlice((long) kd * Float.BYTES), scores));
-
-        eltwiseStep("attn_bias", EFACL_ELTWISE_ADD(), new int[] {batch, heads, t, t}, scores, new int[] {1, heads, t, t},
-                h.constant(a.bias()), scores);
-
-        MemorySegment out = h.out();
-        AclException.check(efacl_softmax_create(out, Math.toIntExact((long) batch * heads * t), t), "create the attention softmax");
-        MemorySegment softmax = out.get(ValueLayout.ADDRESS, 0);
-        h.own(() -> efacl_softmax_destroy(softmax));
-        steps.add(new AclPlan.Step("softmax", currentStage, AclPlan.SOFTMAX, softmax, scores, scores, MemorySegment.NULL));
-
-        // a.v: v read in place, the result written head-interleaved as [B, N, heads, vd].
-        MemorySegment v = qkv.asSlice(2L * kd * Float.BYTES);
-        long[] vStrides = {t * row, hw, row};
-        long[] outStrides = {(long) t * heads * vd, vd, (long) heads * vd};
-        require(v, extent(batch, heads, t, vd, vStrides), "attention v");
-        require(dst, extent(batch, heads, t, vd, outStrides), "attention output");
-        MemorySegment avOp = matmul("a.v", heads, t, vd, t, dense, false, vStrides, outStrides, 1f);
-        steps.add(new AclPlan.Step("attn_av", currentStage, AclPlan.MATMUL, avOp, scores, v, dst));
-        free.computeIfAbsent(scoresFull.byteSize(), k -> new ArrayDeque<>()).push(scoresFull);
+        // q, k and v read in place from the qkv rows [B, N, heads, 2kd+vd]; the result written
+        // head-interleaved as [B, N, heads, vd].
+        long[] qkv3 = {t * row, hw, row};
+        attentionCore(heads, t, t, kd, vd, a.scale(), a.bias(), null, qkv, qkv3, qkv.asSlice((long) kd * Float.BYTES), qkv3,
+                qkv.asSlice(2L * kd * Float.BYTES), qkv3, dst, new long[] {(long) t * heads * vd, vd, (long) heads * vd});
     }
 
-    /**
-     * V2 attention on NHWC maps: q, k and v are per-head strided views (as V1's are of its qkv
-     * rows), {@code q k^T} scaled by {@code alpha}, the bias added in place, each talking-heads mix
-     * a matmul of the constant {@code [heads, heads]} mix (broadcast over the batch with stride 0)
-     * with the scores as {@code [heads, Nq*Nk]} plus its bias, and {@code a v} written as the NHWC
-     * output directly.
-     */
+    /** V2 attention on NHWC maps: q, k and v are per-head strided views, the output written as NHWC directly. */
     private void attention2d(Node n, Ops.Attention2d a) {
-        Value qv = n.inputs().get(0);
-        Value kv = n.inputs().get(1);
-        Value vv = n.inputs().get(2);
         int heads = a.heads();
         int nq = a.queries();
         int nk = a.keys();
-        int kd = a.keyDim();
-        int vd = a.valDim();
-        long kh = (long) heads * kd;
-        long dh = (long) heads * vd;
-        MemorySegment q = data(qv);
-        MemorySegment k = data(kv);
-        MemorySegment v = data(vv);
+        long kh = (long) heads * a.keyDim();
+        long dh = (long) heads * a.valDim();
+        MemorySegment q = data(n.inputs().get(0));
+        MemorySegment k = data(n.inputs().get(1));
+        MemorySegment v = data(n.inputs().get(2));
         MemorySegment dst = allocate(n.output()).data;
+        attentionCore(heads, nq, nk, a.keyDim(), a.valDim(), a.scale(), a.bias(), a.talkingHeads() ? a : null, q,
+                new long[] {nq * kh, a.keyDim(), kh}, k, new long[] {nk * kh, a.keyDim(), kh}, v, new long[] {nk * dh, a.valDim(), dh},
+                dst, new long[] {nq * dh, a.valDim(), dh});
+    }
+
+    /**
+     * The attention both generations lower to, every operand a strided view ({@code {batch,
+     * head, row}} strides in floats): {@code q k^T} scaled by {@code alpha}, the bias added in
+     * place, with talking heads ({@code mixes} not null) a mix before and after the softmax (each a
+     * matmul of the constant {@code [heads, heads]} mix, broadcast over the batch with stride 0,
+     * plus its bias), and {@code a v}. The scores live only inside this op: their buffers go back
+     * to the pool at once.
+     */
+    private void attentionCore(int heads, int nq, int nk, int kd, int vd, float scale, float[] bias, Ops.Attention2d mixes,
+                               MemorySegment q, long[] qStrides, MemorySegment k, long[] kStrides, MemorySegment v, long[] vStrides,
+                               MemorySegment dst, long[] dstStrides) {
         long plane = (long) nq * nk;
         long scoreFloats = (long) batch * heads * plane;
         if (scoreFloats > MAX_ELEMENTS) {
@@ -649,22 +622,20 @@ final class AclPlanCompiler {
         }
         MemorySegment scoresFull = takeScratch(scoreFloats * Float.BYTES);
         MemorySegment scores = scoresFull.asSlice(0, scoreFloats * Float.BYTES);
-        MemorySegment mixedFull = a.talkingHeads() ? takeScratch(scoreFloats * Float.BYTES) : null;
+        MemorySegment mixedFull = mixes != null ? takeScratch(scoreFloats * Float.BYTES) : null;
         MemorySegment mixed = mixedFull == null ? null : mixedFull.asSlice(0, scoreFloats * Float.BYTES);
 
-        long[] qStrides = {nq * kh, kd, kh};
-        long[] kStrides = {nk * kh, kd, kh};
         long[] dense = {heads * plane, plane, nk};
         require(q, extent(batch, heads, nq, kd, qStrides), "attention q");
         require(k, extent(batch, heads, nk, kd, kStrides), "attention k");
         require(scores, extent(batch, heads, nq, nk, dense), "attention scores");
-        MemorySegment qkOp = matmul("q.k^T", heads, nq, nk, kd, qStrides, true, kStrides, dense, a.scale());
+        MemorySegment qkOp = matmul("q.k^T", heads, nq, nk, kd, qStrides, true, kStrides, dense, scale);
         steps.add(new AclPlan.Step("attn_qk", currentStage, AclPlan.MATMUL, qkOp, q, k, scores));
         eltwiseStep("attn_bias", EFACL_ELTWISE_ADD(), new int[] {batch, heads, nq, nk}, scores, new int[] {1, heads, nq, nk},
-                h.constant(a.bias()), scores);
+                h.constant(bias), scores);
         MemorySegment probs = scores;
-        if (a.talkingHeads()) {
-            mixHeads(a.mixBefore(), a.mixBeforeBias(), heads, plane, scores, mixed);
+        if (mixes != null) {
+            mixHeads(mixes.mixBefore(), mixes.mixBeforeBias(), heads, plane, scores, mixed);
             probs = mixed;
         }
         MemorySegment out = h.out();
@@ -672,15 +643,13 @@ final class AclPlanCompiler {
         MemorySegment softmax = out.get(ValueLayout.ADDRESS, 0);
         h.own(() -> efacl_softmax_destroy(softmax));
         steps.add(new AclPlan.Step("softmax", currentStage, AclPlan.SOFTMAX, softmax, probs, probs, MemorySegment.NULL));
-        if (a.talkingHeads()) {
-            mixHeads(a.mixAfter(), a.mixAfterBias(), heads, plane, mixed, scores);
+        if (mixes != null) {
+            mixHeads(mixes.mixAfter(), mixes.mixAfterBias(), heads, plane, mixed, scores);
             probs = scores;
         }
-        long[] vStrides = {nk * dh, vd, dh};
-        long[] outStrides = {nq * dh, vd, dh};
         require(v, extent(batch, heads, nk, vd, vStrides), "attention v");
-        require(dst, extent(batch, heads, nq, vd, outStrides), "attention output");
-        MemorySegment avOp = matmul("a.v", heads, nq, vd, nk, dense, false, vStrides, outStrides, 1f);
+        require(dst, extent(batch, heads, nq, vd, dstStrides), "attention output");
+        MemorySegment avOp = matmul("a.v", heads, nq, vd, nk, dense, false, vStrides, dstStrides, 1f);
         steps.add(new AclPlan.Step("attn_av", currentStage, AclPlan.MATMUL, avOp, probs, v, dst));
         free.computeIfAbsent(scoresFull.byteSize(), s -> new ArrayDeque<>()).push(scoresFull);
         if (mixedFull != null) {

@@ -665,6 +665,7 @@ final class DnnlPlanCompiler {
                 DNNL_ARG_SCALE(), constant(l.gamma(), new long[] {c}, dnnl_a()), DNNL_ARG_SHIFT(), constant(l.beta(), new long[] {c}, dnnl_a()));
     }
 
+    /** V1 attention: q, k and v are strided views of the qkv buffer, {@code [B, heads, N, d]} with the head's columns. */
     private void attention(Node n, Ops.Attention a) {
         Buffer qkv = buffer(n.input());
         Buffer dst = buffer(n.output());
@@ -675,53 +676,26 @@ final class DnnlPlanCompiler {
         long vd = a.valDim();
         long hw = a.headWidth();
         long row = heads * hw;
-        // q, k and v are strided views of the qkv buffer: [B, heads, N, d] with the head's columns.
         MemorySegment qMd = h.md(new long[] {b, heads, t, kd}, new long[] {t * row, hw, row, 1});
         MemorySegment kMd = h.md(new long[] {b, heads, kd, t}, new long[] {t * row, hw, 1, row});
         MemorySegment vMd = h.md(new long[] {b, heads, t, vd}, new long[] {t * row, hw, row, 1});
-        MemorySegment scoresMd = h.md(new long[] {b, heads, t, t}, dnnl_abcd());
-        MemorySegment scores = activations.bind(scoresMd, activations.storage(dnnl_memory_desc_get_size(scoresMd)), 0);
-        MemorySegment biasMd = h.md(new long[] {1, heads, t, t}, dnnl_abcd());
-
-        PostOps scoresPost = new PostOps(h)
-                .eltwise(dnnl_eltwise_linear(), a.scale(), 0f)
-                .binary(dnnl_binary_add(), biasMd, constant(a.bias(), new long[] {1, heads, t, t}, dnnl_abcd()));
-        MemorySegment out = h.out();
-        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), qMd, kMd, MemorySegment.NULL, scoresMd,
-                scoresPost.attributes()), "create the attention q.kT matmul");
-        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), view(qMd, qkv.data, 0),
-                DNNL_ARG_WEIGHTS(), view(kMd, qkv.data, kd * Float.BYTES), DNNL_ARG_DST(), scores);
-
-        PostOps none = new PostOps(h);
-        out = h.out();
-        DnnlException.check(dnnl_softmax_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
-                dnnl_softmax_accurate(), scoresMd, scoresMd, 3, none.attributes()), "create the attention softmax");
-        add("softmax", h.primitiveDesc(out), none, DNNL_ARG_SRC(), scores, DNNL_ARG_DST(), scores);
-
         // a.v written as [B, N, heads, vd]: the transpose back to tokens costs nothing.
         MemorySegment outMd = h.md(new long[] {b, heads, t, vd}, new long[] {t * heads * vd, vd, heads * vd, 1});
-        PostOps none2 = new PostOps(h);
-        out = h.out();
-        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), scoresMd, vMd, MemorySegment.NULL, outMd,
-                none2.attributes()), "create the attention a.v matmul");
-        add("attn_av", h.primitiveDesc(out), none2, DNNL_ARG_SRC(), scores,
-                DNNL_ARG_WEIGHTS(), view(vMd, qkv.data, 2 * kd * Float.BYTES), DNNL_ARG_DST(), view(outMd, dst.data, 0));
+        attentionCore(n, heads, t, t, a.scale(), a.bias(), null, view(qMd, qkv.data, 0), qMd, view(kMd, qkv.data, kd * Float.BYTES), kMd,
+                view(vMd, qkv.data, 2 * kd * Float.BYTES), vMd, view(outMd, dst.data, 0), outMd, new PostOps(h));
     }
 
     /**
      * V2 attention on NHWC maps ({@link ActivationLayouts} keeps every grid an attention touches
-     * NHWC): q, k and v are strided per-head views of their maps, as V1's are of its qkv buffer;
-     * {@code q k^T * scale + bias} is one batched matmul with post-ops; each talking-heads mix is a
-     * matmul of the constant {@code [heads, heads]} mix (broadcast over the batch) with the
-     * scores seen as {@code [B, heads, Nq*Nk]}, its bias a binary post-op; {@code a v} writes the
-     * NHWC output directly.
+     * NHWC): q, k and v are strided per-head views of their maps, as V1's are of its qkv buffer,
+     * and {@code a v} writes the NHWC output directly. The local value branch is added as a sum
+     * post-op into its own buffer, and the GELU after that (when not upsampled first) as an
+     * eltwise post-op: no separate passes.
      */
     private void attention2d(int i, Node n, Ops.Attention2d a) {
         Buffer q = buffer(n.inputs().get(0));
         Buffer k = buffer(n.inputs().get(1));
         Buffer v = buffer(n.inputs().get(2));
-        // The local value branch is added as a sum post-op into its own buffer, and the GELU
-        // after that (when not upsampled first) as an eltwise post-op: no separate passes.
         PostOps epilogue = new PostOps(h);
         Buffer dst;
         int add = residualAdd(i, n.output());
@@ -755,23 +729,35 @@ final class DnnlPlanCompiler {
         MemorySegment qMd = h.md(new long[] {b, heads, nq, kd}, new long[] {nq * kh, kd, kh, 1});
         MemorySegment kMd = h.md(new long[] {b, heads, kd, nk}, new long[] {nk * kh, kd, 1, kh});
         MemorySegment vMd = h.md(new long[] {b, heads, nk, vd}, new long[] {nk * dh, vd, dh, 1});
-        MemorySegment scoresMd = h.md(new long[] {b, heads, nq, nk}, dnnl_abcd());
+        MemorySegment outMd = h.md(new long[] {b, heads, nq, vd}, new long[] {nq * dh, vd, dh, 1});
+        attentionCore(n, heads, nq, nk, a.scale(), a.bias(), a.talkingHeads() ? a : null, view(qMd, q.data, 0), qMd,
+                view(kMd, k.data, 0), kMd, view(vMd, v.data, 0), vMd, view(outMd, dst.data, 0), outMd, epilogue);
+    }
+
+    /**
+     * The attention both generations lower to, on strided views: {@code q k^T * scale + bias} as
+     * one batched matmul with post-ops, with talking heads a mix before and after the softmax
+     * ({@code mixes} null: none), and {@code a v} with {@code epilogue}'s post-ops.
+     */
+    private void attentionCore(Node n, long heads, long nq, long nk, float scale, float[] bias, Ops.Attention2d mixes,
+                               MemorySegment q, MemorySegment qMd, MemorySegment k, MemorySegment kMd, MemorySegment v,
+                               MemorySegment vMd, MemorySegment dst, MemorySegment dstMd, PostOps epilogue) {
+        MemorySegment scoresMd = h.md(new long[] {batch, heads, nq, nk}, dnnl_abcd());
         ActivationMemory.Storage scoresData = activations.storage(dnnl_memory_desc_get_size(scoresMd));
         MemorySegment scores = view(scoresMd, scoresData, 0);
         MemorySegment biasMd = h.md(new long[] {1, heads, nq, nk}, dnnl_abcd());
         PostOps scoresPost = new PostOps(h)
-                .eltwise(dnnl_eltwise_linear(), a.scale(), 0f)
-                .binary(dnnl_binary_add(), biasMd, constant(a.bias(), new long[] {1, heads, nq, nk}, dnnl_abcd()));
+                .eltwise(dnnl_eltwise_linear(), scale, 0f)
+                .binary(dnnl_binary_add(), biasMd, constant(bias, new long[] {1, heads, nq, nk}, dnnl_abcd()));
         MemorySegment out = h.out();
         DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), qMd, kMd, MemorySegment.NULL, scoresMd,
                 scoresPost.attributes()), "create the attention q.kT matmul " + n);
-        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), view(qMd, q.data, 0), DNNL_ARG_WEIGHTS(), view(kMd, k.data, 0),
-                DNNL_ARG_DST(), scores);
+        add("attn_qk", h.primitiveDesc(out), scoresPost, DNNL_ARG_SRC(), q, DNNL_ARG_WEIGHTS(), k, DNNL_ARG_DST(), scores);
 
         ActivationMemory.Storage probsData = scoresData;
-        if (a.talkingHeads()) {
+        if (mixes != null) {
             probsData = activations.storage(dnnl_memory_desc_get_size(scoresMd));
-            mixHeads(a.mixBefore(), a.mixBeforeBias(), heads, nq * nk, scoresData, probsData);
+            mixHeads(mixes.mixBefore(), mixes.mixBeforeBias(), heads, nq * nk, scoresData, probsData);
         }
         MemorySegment probs = view(scoresMd, probsData, 0);
         PostOps none = new PostOps(h);
@@ -779,17 +765,16 @@ final class DnnlPlanCompiler {
         DnnlException.check(dnnl_softmax_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
                 dnnl_softmax_accurate(), scoresMd, scoresMd, 3, none.attributes()), "create the attention softmax " + n);
         add("softmax", h.primitiveDesc(out), none, DNNL_ARG_SRC(), probs, DNNL_ARG_DST(), probs);
-        if (a.talkingHeads()) {
-            mixHeads(a.mixAfter(), a.mixAfterBias(), heads, nq * nk, probsData, scoresData);
+        if (mixes != null) {
+            mixHeads(mixes.mixAfter(), mixes.mixAfterBias(), heads, nq * nk, probsData, scoresData);
             probs = scores;
         }
 
-        MemorySegment outMd = h.md(new long[] {b, heads, nq, vd}, new long[] {nq * dh, vd, dh, 1});
         out = h.out();
-        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), scoresMd, vMd, MemorySegment.NULL, outMd,
+        DnnlException.check(dnnl_matmul_primitive_desc_create(out, DnnlEngine.get(), scoresMd, vMd, MemorySegment.NULL, dstMd,
                 epilogue.attributes()), "create the attention a.v matmul " + n);
         add(epilogue.isEmpty() ? "attn_av" : "attn_av+local", h.primitiveDesc(out), epilogue, DNNL_ARG_SRC(), probs,
-                DNNL_ARG_WEIGHTS(), view(vMd, v.data, 0), DNNL_ARG_DST(), view(outMd, dst.data, 0));
+                DNNL_ARG_WEIGHTS(), v, DNNL_ARG_DST(), dst);
     }
 
     /** {@code to[b, g] = bias[g] + sum_h mix[g, h] from[b, h]} over planes of {@code plane} floats. */
