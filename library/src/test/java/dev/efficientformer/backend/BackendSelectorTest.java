@@ -1,6 +1,7 @@
 package dev.efficientformer.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,19 @@ class BackendSelectorTest {
         } else {
             assertEquals(0, count(r.output(), "Arm Compute Library backend (acl) is not available"), r.output());
         }
+    }
+
+    /** When native backends load but lack a kernel for the model, the warning names the ops, not a missing library. */
+    @Test
+    void aBackendWithoutKernelsIsNamedInTheWarning() {
+        List<String> reasons = List.of("the acl backend has no kernel for upsample2x", "the dnnl backend has no kernel for upsample2x");
+        String scalar = BackendSelector.missingKernelsWarning(JavaBackend.Tier.SCALAR, reasons);
+        assertTrue(scalar.startsWith("the pure-Java backend runs this model (scalar tier) because the acl backend has no kernel for "
+                + "upsample2x; the dnnl backend has no kernel for upsample2x"), scalar);
+        assertTrue(scalar.contains("--add-modules jdk.incubator.vector"), scalar);
+        String vector = BackendSelector.missingKernelsWarning(JavaBackend.Tier.VECTOR, reasons);
+        assertFalse(vector.contains("--add-modules"), vector);
+        assertFalse(vector.contains("To fix: put oneDNN's jar"), vector);
     }
 
     @Test
