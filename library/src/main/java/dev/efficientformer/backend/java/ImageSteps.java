@@ -5,8 +5,7 @@ import dev.efficientformer.graph.Value;
 
 /**
  * Steps of a {@link VectorPlan} that run a {@link ScalarKernels} kernel image by image, the shares
- * being whole images: the EfficientFormerV2 ops (depthwise convolution, attention on feature maps,
- * bilinear upsampling), which are a small part of V2's work next to its 1x1 convolutions.
+ * being whole images: EfficientFormerV2's attention on feature maps and bilinear upsampling.
  *
  * <p>Thread-safety: each share writes its own images and uses its own scratch.
  */
@@ -31,23 +30,6 @@ final class ImageSteps {
                 image(b, part);
             }
         }
-    }
-
-    static VectorStep depthwise(float[] x, float[] y, int images, Value in, Value out, Ops.DepthwiseConv2d c) {
-        int inSize = (int) in.elementsPerImage();
-        int outSize = (int) out.elementsPerImage();
-        return new PerImage(images) {
-            @Override
-            void image(int b, int part) {
-                ScalarKernels.depthwiseConv2d(x, b * inSize, c.channels(), in.dim(1), in.dim(2), c.weight(), c.bias(), c.kernel(),
-                        c.stride(), c.padding(), y, b * outSize);
-            }
-
-            @Override
-            public String kind() {
-                return c.kind();
-            }
-        };
     }
 
     /** Needs {@link #attentionScratch} floats of scratch per share. */

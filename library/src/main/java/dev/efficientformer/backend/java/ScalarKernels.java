@@ -224,23 +224,31 @@ public final class ScalarKernels {
         int oh = (h + 2 * pad - k) / stride + 1;
         int ow = (w + 2 * pad - k) / stride + 1;
         for (int ch = 0; ch < c; ch++) {
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j++) {
-                    float acc = bias[ch];
-                    for (int ky = 0; ky < k; ky++) {
-                        int yy = i * stride + ky - pad;
-                        if (yy < 0 || yy >= h) {
-                            continue;
-                        }
-                        for (int kx = 0; kx < k; kx++) {
-                            int xx = j * stride + kx - pad;
-                            if (xx >= 0 && xx < w) {
-                                acc += weight[(ch * k + ky) * k + kx] * x[xo + (ch * h + yy) * w + xx];
-                            }
+            depthwisePlane(x, xo + ch * h * w, h, w, weight, ch * k * k, bias[ch], k, stride, pad, y, yo + ch * oh * ow);
+        }
+    }
+
+    /** One channel plane of {@link #depthwiseConv2d}: its {@code k x k} weights at {@code weight[wo ..]}. */
+    public static void depthwisePlane(float[] x, int xo, int h, int w, float[] weight, int wo, float bias, int k, int stride, int pad,
+                                      float[] y, int yo) {
+        int oh = (h + 2 * pad - k) / stride + 1;
+        int ow = (w + 2 * pad - k) / stride + 1;
+        for (int i = 0; i < oh; i++) {
+            for (int j = 0; j < ow; j++) {
+                float acc = bias;
+                for (int ky = 0; ky < k; ky++) {
+                    int yy = i * stride + ky - pad;
+                    if (yy < 0 || yy >= h) {
+                        continue;
+                    }
+                    for (int kx = 0; kx < k; kx++) {
+                        int xx = j * stride + kx - pad;
+                        if (xx >= 0 && xx < w) {
+                            acc += weight[wo + ky * k + kx] * x[xo + yy * w + xx];
                         }
                     }
-                    y[yo + (ch * oh + i) * ow + j] = acc;
                 }
+                y[yo + i * ow + j] = acc;
             }
         }
     }

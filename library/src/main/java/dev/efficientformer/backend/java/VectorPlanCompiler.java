@@ -26,7 +26,8 @@ import java.util.Map;
  */
 final class VectorPlanCompiler {
     /** What the vector tier fuses: every layer's activation and residual epilogue, and the pool mixer. */
-    static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class),
+    static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(
+            java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class, Ops.DepthwiseConv2d.class),
             java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), true, true);
 
     private final Graph graph;
@@ -149,7 +150,7 @@ final class VectorPlanCompiler {
             }
             case Ops.MeanTokens m -> new VectorSteps.MeanTokens(x, y, batch, in.dim(0), in.dim(1));
             case Ops.BatchNorm b -> new VectorSteps.BatchNorm(x, y, batch, in.dim(0), in.dim(1) * in.dim(2), b);
-            case Ops.DepthwiseConv2d c -> ImageSteps.depthwise(x, y, batch, in, n.output(), c);
+            case Ops.DepthwiseConv2d c -> gemm(g, n, x, y);
             case Ops.Attention2d a -> {
                 Value k = n.inputs().get(1);
                 Value v = n.inputs().get(2);
@@ -160,6 +161,7 @@ final class VectorPlanCompiler {
         };
     }
 
+    /** A layer with its fused activation and residual: a GEMM, or the depthwise step. */
     private VectorStep gemm(Lowering.Step g, Node n, float[] x, float[] y) {
         int act = GemmStep.ACT_NONE;
         float[] residual = null;
@@ -175,6 +177,11 @@ final class VectorPlanCompiler {
             kind.append('+').append(f.op().kind());
         }
         Value in = n.input();
+        if (n.op() instanceof Ops.DepthwiseConv2d c) {
+            VectorSteps.Depthwise d = new VectorSteps.Depthwise(kind.toString(), x, y, residual, batch, in, n.output(), c, act, scratch);
+            need(d.scratchSize());
+            return d;
+        }
         GemmStep s = switch (n.op()) {
             case Ops.Conv2d c -> GemmStep.conv(kind.toString(), c, batch, in.dim(1), in.dim(2), x, y, act, residual, scratch, threads);
             case Ops.Linear l -> GemmStep.linear(kind.toString(), l, elements(in) / l.inFeatures(), x, y, act, residual, scratch, threads);

@@ -321,4 +321,73 @@ final class VectorSteps {
             return "batchnorm";
         }
     }
+
+    /**
+     * Depthwise convolution per channel plane ({@link VectorDepthwise} for 3x3 stride 1, the
+     * scalar control's plane loop otherwise), then the fused ReLU/GELU and residual add on the
+     * plane while it is in cache.
+     */
+    static final class Depthwise implements VectorStep {
+        private final String kind;
+        private final float[] x;
+        private final float[] y;
+        private final float[] residual;
+        private final int planes;
+        private final int channels;
+        private final int h;
+        private final int w;
+        private final int outPlane;
+        private final Ops.DepthwiseConv2d op;
+        private final int act;
+        private final float[][] scratch;
+
+        Depthwise(String kind, float[] x, float[] y, float[] residual, int images, dev.efficientformer.graph.Value in,
+                  dev.efficientformer.graph.Value out, Ops.DepthwiseConv2d op, int act, float[][] scratch) {
+            this.kind = kind;
+            this.x = x;
+            this.y = y;
+            this.residual = residual;
+            this.channels = op.channels();
+            this.planes = images * channels;
+            this.h = in.dim(1);
+            this.w = in.dim(2);
+            this.outPlane = out.dim(1) * out.dim(2);
+            this.op = op;
+            this.act = act;
+            this.scratch = scratch;
+        }
+
+        int scratchSize() {
+            return VectorDepthwise.scratchSize(w);
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            int k = op.kernel();
+            int end = VectorStep.from(planes, part + 1, parts);
+            for (int p = VectorStep.from(planes, part, parts); p < end; p++) {
+                int ch = p % channels;
+                int yo = p * outPlane;
+                if (VectorDepthwise.handles(op)) {
+                    VectorDepthwise.plane(x, p * h * w, h, w, op.weight(), ch * 9, op.bias()[ch], y, yo, scratch[part]);
+                } else {
+                    ScalarKernels.depthwisePlane(x, p * h * w, h, w, op.weight(), ch * k * k, op.bias()[ch], k, op.stride(), op.padding(),
+                            y, yo);
+                }
+                if (act == GemmStep.ACT_GELU) {
+                    VectorErf.gelu(y, yo, y, yo, outPlane);
+                } else if (act == GemmStep.ACT_RELU) {
+                    VectorElementwise.relu(y, yo, y, yo, outPlane);
+                }
+                if (residual != null) {
+                    VectorElementwise.addInPlace(y, yo, residual, yo, outPlane);
+                }
+            }
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+    }
 }
