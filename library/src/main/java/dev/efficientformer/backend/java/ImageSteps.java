@@ -4,8 +4,8 @@ import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
 
 /**
- * Steps of a {@link VectorPlan} that run a {@link ScalarKernels} kernel image by image, the shares
- * being whole images: EfficientFormerV2's attention on feature maps and bilinear upsampling.
+ * Steps of a {@link VectorPlan} whose shares are whole images: EfficientFormerV2's attention on
+ * feature maps ({@link VectorAttention2d}) and bilinear upsampling (the scalar control's kernel).
  *
  * <p>Thread-safety: each share writes its own images and uses its own scratch.
  */
@@ -42,7 +42,7 @@ final class ImageSteps {
         return new PerImage(images) {
             @Override
             void image(int b, int part) {
-                ScalarKernels.attention2d(q, b * qSize, k, b * kSize, v, b * vSize, a, y, b * outSize, scratch[part]);
+                VectorAttention2d.image(q, b * qSize, k, b * kSize, v, b * vSize, a, y, b * outSize, scratch[part]);
             }
 
             @Override
@@ -53,7 +53,7 @@ final class ImageSteps {
     }
 
     static int attentionScratch(Ops.Attention2d a) {
-        return 2 * a.heads() * a.queries() * a.keys();
+        return VectorAttention2d.scratchSize(a);
     }
 
     static VectorStep upsample(float[] x, float[] y, int images, Value in) {

@@ -95,7 +95,7 @@ final class VectorAttention {
      * {@code p = exp(p - max)} in place; returns the sum, added lane by lane in a fixed order
      * (through {@code lanes}) so that results do not depend on how the JIT reduces a vector.
      */
-    private static float exponentiate(float[] s, int p, int np, float max, int lanes) {
+    static float exponentiate(float[] s, int p, int np, float max, int lanes) {
         FloatVector sum = FloatVector.zero(S);
         for (int j = 0; j < np; j += L) {
             // Clamped so that no probability is subnormal (an FMA reading one takes a microcode
