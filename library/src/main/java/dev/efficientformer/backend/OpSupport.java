@@ -23,6 +23,19 @@ public record OpSupport(String backend, Set<Class<? extends Op>> ops) {
     }
 
     /**
+     * A backend with a kernel for every op the graph has ({@link Op}'s permitted types): each
+     * compiler's exhaustive switch over the sealed {@code Op} makes a new op a compile error until
+     * it is lowered, so the declaration is derived rather than listed again.
+     */
+    public static OpSupport every(String backend) {
+        Set<Class<? extends Op>> all = new java.util.HashSet<>();
+        for (Class<?> c : Op.class.getPermittedSubclasses()) {
+            all.add(c.asSubclass(Op.class));
+        }
+        return new OpSupport(backend, all);
+    }
+
+    /**
      * Why {@code graph} cannot run on this backend ({@code "the acl backend has no kernel for
      * attention2d_th, dwconv3x3"}), or empty when it can.
      */

@@ -6,14 +6,9 @@ import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
 import dev.efficientformer.weights.CheckpointException;
 import dev.efficientformer.weights.WeightFile;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an {@link EfficientFormerV2Spec} off a checkpoint (timm key names) and builds the
@@ -27,7 +22,6 @@ import java.util.regex.Pattern;
  * <p>Thread-safety: stateless.
  */
 public final class EfficientFormerV2GraphBuilder {
-    private static final Pattern BLOCK = Pattern.compile("^stages\\.(\\d+)\\.blocks\\.(\\d+)\\.");
     private static final float EPS = EfficientFormerV2Spec.EPS;
 
     private EfficientFormerV2GraphBuilder() {
@@ -45,20 +39,7 @@ public final class EfficientFormerV2GraphBuilder {
      */
     public static EfficientFormerV2Spec derive(WeightFile file) {
         String where = file.path().toString();
-        Map<Integer, TreeSet<Integer>> blocks = new TreeMap<>();
-        for (String name : file.names()) {
-            Matcher m = BLOCK.matcher(name);
-            if (m.find()) {
-                if (m.group(1).length() > 6 || m.group(2).length() > 6) {
-                    throw new CheckpointException(where + ": tensor \"" + name + "\" has an index of more than 6 digits");
-                }
-                blocks.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
-            }
-        }
-        if (!blocks.keySet().equals(new TreeSet<>(List.of(0, 1, 2, 3)))) {
-            throw new CheckpointException(where + ": expected blocks in stages 0-3 (timm names stages.<s>.blocks.<i>), found stages "
-                    + blocks.keySet() + "; is this an EfficientFormerV2 checkpoint?");
-        }
+        Map<Integer, TreeSet<Integer>> blocks = SpecDerivation.blockIndices(file, "EfficientFormerV2");
         int[] widths = new int[4];
         int[] depths = new int[4];
         int[] attention = new int[4];
@@ -67,11 +48,7 @@ public final class EfficientFormerV2GraphBuilder {
             widths[s] = dim(file, "stages." + s + ".downsample.conv.conv.weight", 0);
         }
         for (int s = 0; s < 4; s++) {
-            TreeSet<Integer> idx = blocks.get(s);
-            depths[s] = idx.last() + 1;
-            if (idx.size() != depths[s]) {
-                throw new CheckpointException(where + ": stage " + s + " has blocks " + idx + ", expected 0.." + (depths[s] - 1));
-            }
+            depths[s] = SpecDerivation.contiguousCount(where, s, blocks.get(s));
             for (int i = 0; i < depths[s]; i++) {
                 boolean attn = file.contains("stages." + s + ".blocks." + i + ".token_mixer.q.conv.weight");
                 if (attn) {
@@ -281,15 +258,6 @@ public final class EfficientFormerV2GraphBuilder {
 
     /** Dimension {@code d} of a tensor that must exist, as a size from 1 to 16 M. */
     private static int dim(WeightFile file, String name, int d) {
-        if (!file.contains(name)) {
-            throw new CheckpointException(file.path() + ": missing tensor \"" + name + "\" needed to derive the architecture");
-        }
-        var shape = file.info(name).shape();
-        long v = shape.rank() > d ? shape.dim(d) : -1;
-        if (v < 1 || v > 1 << 24) {
-            throw new CheckpointException(file.path() + ": tensor \"" + name + "\" has shape " + shape + ", which gives no size at dimension "
-                    + d + " (must be 1 to " + (1 << 24) + ")");
-        }
-        return (int) v;
+        return SpecDerivation.positive(file, name, -1, d, "size at dimension " + d);
     }
 }

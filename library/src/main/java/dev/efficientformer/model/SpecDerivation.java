@@ -29,17 +29,7 @@ public final class SpecDerivation {
      */
     public static EfficientFormerSpec derive(WeightFile file) {
         String where = file.path().toString();
-        Map<Integer, TreeSet<Integer>> blocks = new TreeMap<>();
-        for (String name : file.names()) {
-            Matcher m = BLOCK.matcher(name);
-            if (m.find()) {
-                blocks.computeIfAbsent(index(where, name, m.group(1)), k -> new TreeSet<>()).add(index(where, name, m.group(2)));
-            }
-        }
-        if (!blocks.keySet().equals(new TreeSet<>(java.util.List.of(0, 1, 2, 3)))) {
-            throw new CheckpointException(where + ": expected blocks in stages 0-3 (timm names stages.<s>.blocks.<i>), found stages "
-                    + blocks.keySet() + "; is this an EfficientFormer V1 checkpoint?");
-        }
+        Map<Integer, TreeSet<Integer>> blocks = blockIndices(file, "EfficientFormer V1");
         int[] widths = new int[4];
         int[] depths = new int[4];
         int[] hidden = new int[4];
@@ -106,7 +96,30 @@ public final class SpecDerivation {
         return new EfficientFormerSpec(widths, depths, numVit, hidden, heads, keyDim, valDim, classes, distilled);
     }
 
-    private static int contiguousCount(String where, int stage, TreeSet<Integer> indices) {
+    /**
+     * The block indices of each stage (timm names {@code stages.<s>.blocks.<i>}), which must be
+     * stages 0 to 3.
+     *
+     * @param family what the checkpoint should be, for the message
+     * @throws CheckpointException when an index is not a real one or a stage is missing
+     */
+    static Map<Integer, TreeSet<Integer>> blockIndices(WeightFile file, String family) {
+        String where = file.path().toString();
+        Map<Integer, TreeSet<Integer>> blocks = new TreeMap<>();
+        for (String name : file.names()) {
+            Matcher m = BLOCK.matcher(name);
+            if (m.find()) {
+                blocks.computeIfAbsent(index(where, name, m.group(1)), k -> new TreeSet<>()).add(index(where, name, m.group(2)));
+            }
+        }
+        if (!blocks.keySet().equals(new TreeSet<>(java.util.List.of(0, 1, 2, 3)))) {
+            throw new CheckpointException(where + ": expected blocks in stages 0-3 (timm names stages.<s>.blocks.<i>), found stages "
+                    + blocks.keySet() + "; is this an " + family + " checkpoint?");
+        }
+        return blocks;
+    }
+
+    static int contiguousCount(String where, int stage, TreeSet<Integer> indices) {
         int n = indices.last() + 1;
         if (indices.size() != n) {
             throw new CheckpointException(where + ": stage " + stage + " has blocks " + indices + ", expected 0.." + (n - 1));
@@ -126,7 +139,7 @@ public final class SpecDerivation {
     }
 
     /** {@link #dim} as a size: between 1 and {@link #MAX_DIM}, or the checkpoint is refused naming {@code what}. */
-    private static int positive(WeightFile file, String name, int rank, int d, String what) {
+    static int positive(WeightFile file, String name, int rank, int d, String what) {
         long v = dim(file, name, rank, d);
         if (v < 1 || v > MAX_DIM) {
             throw new CheckpointException(file.path() + ": tensor \"" + name + "\" has shape " + file.info(name).shape() + ", which gives a "

@@ -3,7 +3,6 @@ package dev.efficientformer.backend.acl;
 import dev.efficientformer.backend.Backend;
 import dev.efficientformer.backend.OpSupport;
 import dev.efficientformer.backend.Plan;
-import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.runtime.ThreadLimit;
 import dev.efficientformer.nativelib.AclLibrary;
@@ -20,9 +19,7 @@ public final class AclBackend implements Backend {
     /** The backend's name. */
     public static final String NAME = "acl";
     /** The ops this backend lowers: all of them. */
-    static final OpSupport OPS = new OpSupport(NAME, java.util.Set.of(Ops.Conv2d.class, Ops.BatchNorm.class, Ops.Relu.class, Ops.Gelu.class, Ops.AvgPool.class, Ops.Add.class,
-            Ops.Sub.class, Ops.ChannelScale.class, Ops.ToTokens.class, Ops.LayerNorm.class, Ops.Linear.class, Ops.Attention.class,
-            Ops.MeanTokens.class, Ops.DepthwiseConv2d.class, Ops.Attention2d.class, Ops.Upsample2x.class));
+    static final OpSupport OPS = OpSupport.every(NAME);
 
     @Override
     public String name() {

@@ -272,8 +272,6 @@ final class DnnlPlanCompiler {
     private static final Lowering.FusionSupport FUSIONS = new Lowering.FusionSupport(java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class, Ops.DepthwiseConv2d.class),
             java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), true, true);
 
-
-
     /**
      * For a layer at {@code i} producing {@code r}: an {@code add(x, r)} whose {@code x} can be
      * overwritten in place (read by no node after the layer, not observable, not the input).

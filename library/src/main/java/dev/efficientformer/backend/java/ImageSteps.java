@@ -32,7 +32,7 @@ final class ImageSteps {
         }
     }
 
-    /** Needs {@link #attentionScratch} floats of scratch per share. */
+    /** Needs {@link VectorAttention2d#scratchSize} floats of scratch per share. */
     static VectorStep attention(float[] q, float[] k, float[] v, float[] y, int images, Value qv, Value kv, Value vv, Value out,
                                 Ops.Attention2d a, float[][] scratch) {
         int qSize = (int) qv.elementsPerImage();
@@ -50,10 +50,6 @@ final class ImageSteps {
                 return a.kind();
             }
         };
-    }
-
-    static int attentionScratch(Ops.Attention2d a) {
-        return VectorAttention2d.scratchSize(a);
     }
 
     static VectorStep upsample(float[] x, float[] y, int images, Value in) {

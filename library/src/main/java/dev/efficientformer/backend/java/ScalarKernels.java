@@ -218,6 +218,7 @@ public final class ScalarKernels {
             y[yo + ch] = sum / n;
         }
     }
+
     /** Depthwise square-kernel convolution with zero padding, {@code x [c, h, w] -> y [c, oh, ow]}. */
     public static void depthwiseConv2d(float[] x, int xo, int c, int h, int w, float[] weight, float[] bias, int k, int stride,
                                        int pad, float[] y, int yo) {

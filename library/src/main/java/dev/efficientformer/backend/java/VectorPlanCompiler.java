@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Lowers a graph to {@link VectorStep}s for one batch size and thread count.
  *
- * <p>Fusions ({@link #FUSIONS}, grouped by {@link Lowering}): a convolution or linear layer
- * absorbs its ReLU or GELU and the residual add after it into its GEMM epilogue; the pool mixer is
- * one pass per plane.
+ * <p>Fusions ({@link #FUSIONS}, grouped by {@link Lowering}): a convolution, depthwise
+ * convolution or linear layer absorbs its ReLU or GELU and the residual add after it into its
+ * epilogue; the pool mixer is one pass per plane.
  *
  * <p>Buffers: one heap array per value, shared between values whose lifetimes do not overlap
  * (a value's array returns to the pool after the last step that reads it; the input, the output
@@ -154,7 +154,7 @@ final class VectorPlanCompiler {
             case Ops.Attention2d a -> {
                 Value k = n.inputs().get(1);
                 Value v = n.inputs().get(2);
-                need(ImageSteps.attentionScratch(a));
+                need(VectorAttention2d.scratchSize(a));
                 yield ImageSteps.attention(x, buffers.get(k.id()), buffers.get(v.id()), y, batch, in, k, v, n.output(), a, scratch);
             }
             case Ops.Upsample2x u -> ImageSteps.upsample(x, y, batch, in);
