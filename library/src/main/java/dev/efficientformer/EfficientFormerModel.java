@@ -462,6 +462,22 @@ public final class EfficientFormerModel implements AutoCloseable {
         return embed(preprocessor().toChw(image));
     }
 
+    /**
+     * Logits and embeddings of a batch of preprocessed images from one run of the model (what
+     * {@link #predict(float[], int)} and {@link #embed(float[], int)} give, bit for bit, at half the
+     * cost of calling both).
+     *
+     * @throws EfficientFormerException for a wrong size, as {@link #predict(float[], int)}
+     */
+    public ModelOutputs forward(float[] nchw, int batch) {
+        return onArray(nchw, batch, BOTH);
+    }
+
+    private static final PlanCall<ModelOutputs> BOTH = (plan, input, logits) -> {
+        plan.run(input, logits);
+        return new ModelOutputs(logits.toArray(ValueLayout.JAVA_FLOAT), plan.tap(EfficientFormerGraphBuilder.PRE_LOGITS_TAP));
+    };
+
     private static final PlanCall<float[]> EMBED = (plan, input, logits) -> {
         plan.run(input, logits);
         return plan.tap(EfficientFormerGraphBuilder.PRE_LOGITS_TAP);

@@ -4,7 +4,8 @@ package dev.efficientformer;
  * How to run a model: which backend, how many threads per prediction, the image size, and how
  * exactly matrix products are computed.
  *
- * <p>Thread-safety: immutable.
+ * <p>Thread-safety: immutable. Serializable, so that a job can ship the options a model runs with to
+ * other JVMs (Spark executors, for one).
  *
  * @param backend {@code auto} (x86_64: oneDNN where it loads, else pure Java; aarch64: the Arm Compute
  *     Library, then oneDNN, then pure Java; see {@code BackendSelector}), {@code dnnl}, {@code java}
@@ -23,7 +24,9 @@ package dev.efficientformer;
  *     non-square tensors as the reference does, while classifying image files needs a square input
  */
 public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision,
-                           JavaTier javaTier, int imageWidth) {
+                           JavaTier javaTier, int imageWidth) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Options; the backend name is lower-cased and checked. */
     public ModelOptions {
         if (backend == null) {
