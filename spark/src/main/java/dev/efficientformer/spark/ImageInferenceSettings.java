@@ -28,8 +28,9 @@ import java.util.List;
  * @param topK how many classes each result lists
  * @param withLogits whether the result holds every logit
  * @param withEmbeddings whether the result holds the embedding (timm's pooled pre-logits)
- * @param batchSize images per model run: every run has exactly this batch (a partition's last one
- *     is padded), so an image's result is the plain library's at this batch size, bit for bit
+ * @param batchSize images per model run; a partition's last, shorter batch runs in powers of two.
+ *     An image's result is bit for bit the plain library's at the batch size it ran in (oneDNN's
+ *     last bits depend on the batch size, not on the batch's other images)
  */
 public record ImageInferenceSettings(String weights, boolean weightsFromSparkFiles, ModelOptions options, List<String> labels,
                                      String inputColumn, String outputColumn, String errorColumn, int topK,

@@ -18,10 +18,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Classifies one partition in micro-batches: reads {@code batchSize} rows, decodes their images,
- * runs the decodable ones as one batch of exactly {@code batchSize} (padded with zeros), and
- * yields each row with its result, or with a null result and the reason when its image could not
- * be read. Rows leave in the order they came, a batch at a time, so a partition is never held in
- * memory whole.
+ * runs the decodable ones as one batch of exactly {@code batchSize} (padded with zeros when some
+ * failed), and yields each row with its result, or with a null result and the reason when its
+ * image could not be read. The partition's last, shorter batch runs in powers of two (7 = 4 + 2 + 1),
+ * so a model compiles plans for at most log2(batchSize) + 2 batch sizes. Rows leave in the order
+ * they came, a batch at a time, so a partition is never held in memory whole.
  *
  * <p>The model comes from {@link ExecutorModels} (one per JVM) with as many threads per prediction
  * as the task has CPUs ({@code spark.task.cpus}): an executor with N cores runs N / task.cpus
@@ -117,10 +118,26 @@ final class PartitionInference implements MapPartitionsFunction<Row, Row> {
                 }
                 return;
             }
-            Arrays.fill(nchw, good * per, nchw.length, 0f);
-            ModelOutputs outputs = settings.withEmbeddings()
-                    ? model.forward(nchw, settings.batchSize())
-                    : new ModelOutputs(model.predict(nchw, settings.batchSize()), null);
+            ModelOutputs outputs;
+            if (batch.size() == settings.batchSize()) {
+                Arrays.fill(nchw, good * per, nchw.length, 0f);
+                outputs = run(nchw, settings.batchSize());
+            } else {
+                // A partition's last images: powers of two (e.g. 6 = 4 + 2) instead of a padded batch,
+                // which would compute up to batchSize - 1 images for nothing in every partition.
+                outputs = new ModelOutputs(new float[good * model.numClasses()],
+                        settings.withEmbeddings() ? new float[good * model.embeddingSize()] : null);
+                for (int from = 0; from < good; ) {
+                    int n = Integer.highestOneBit(good - from);
+                    ModelOutputs part = run(Arrays.copyOfRange(nchw, from * per, (from + n) * per), n);
+                    System.arraycopy(part.logits(), 0, outputs.logits(), from * model.numClasses(), part.logits().length);
+                    if (part.embeddings() != null) {
+                        System.arraycopy(part.embeddings(), 0, outputs.embeddings(), from * model.embeddingSize(),
+                                part.embeddings().length);
+                    }
+                    from += n;
+                }
+            }
             int classes = model.numClasses();
             int features = model.embeddingSize();
             for (int i = 0; i < batch.size(); i++) {
@@ -134,6 +151,10 @@ final class PartitionInference implements MapPartitionsFunction<Row, Row> {
                         : Arrays.copyOfRange(outputs.embeddings(), s * features, (s + 1) * features);
                 out.add(withResult(batch.get(i), result(model.topK(logits, settings.topK()), logits, embedding), null));
             }
+        }
+
+        private ModelOutputs run(float[] images, int n) {
+            return settings.withEmbeddings() ? model.forward(images, n) : new ModelOutputs(model.predict(images, n), null);
         }
 
         private String nameOf(Row row) {

@@ -5,9 +5,9 @@ import dev.efficientformer.ModelOutputs;
 import java.nio.file.Path;
 
 /**
- * What the plain library gives for one image at the batch size the Spark stage runs: the image in
- * a batch of {@code batchSize} copies (a batch's other images do not change an image's result on
- * any backend, measured; its size does, on oneDNN).
+ * What the plain library gives for one image at a batch size: the image in a batch of that many
+ * copies (a batch's other images do not change an image's result on any backend, measured; its
+ * size does, on oneDNN).
  */
 final class PlainLibrary {
     private PlainLibrary() {
