@@ -109,8 +109,9 @@ public final class ClassifyImagesJob {
                 .withOptions(dev.efficientformer.ModelOptions.defaults().withBackend(a.backend()).withMatmulPrecision(a.precision()))
                 .withTopK(a.topK())
                 .withOutputs(a.logits(), a.embeddings())
-                .withBatchSize(a.batch());
-        Dataset<Row> results = ImageInference.apply(ImageInference.readImages(spark, a.input()), settings)
+                .withBatchSize(a.batch())
+                .withColumns("path", "prediction", "error");
+        Dataset<Row> results = ImageInference.apply(ImageInference.listImages(spark, a.input()), settings)
                 .select("path", settings.outputColumn(), settings.errorColumn());
         results.write().parquet(a.output());
         Dataset<Row> written = spark.read().parquet(a.output());

@@ -70,6 +70,21 @@ class SparkLocalTest {
     }
 
     @Test
+    void listImagesGivesEqualPartitionsOfPaths() {
+        Dataset<Row> listed = ImageInference.listImages(spark, temp.resolve("images").toString());
+        assertEquals(List.of("path"), List.of(listed.schema().fieldNames()));
+        assertEquals(2, listed.rdd().getNumPartitions(), "a multiple of local[2]'s cores");
+        List<Path> found = new ArrayList<>();
+        for (Row r : listed.collectAsList()) {
+            found.add(ResultCheck.pathOf(r.getString(0)).toAbsolutePath());
+        }
+        List<Path> expected = new ArrayList<>(files.stream().map(Path::toAbsolutePath).toList());
+        found.sort(null);
+        expected.sort(null);
+        assertEquals(expected, found, "every image file, and no text file");
+    }
+
+    @Test
     void pathColumnsAreReadThroughHadoopFileSystems() {
         Path checkpoint = Fixtures.tiny("tiny_v1").resolve("model.safetensors");
         List<String> paths = new ArrayList<>();

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -65,8 +63,8 @@ public final class SparkOverheadBenchmark {
         Path dir = Files.createTempDirectory("efficientformer-spark-bench");
         List<Path> files = writeImages(dir, images);
         System.out.printf("cpu: %s; %d images, batch %d, backend %s, weights %s%n", cpuName(), files.size(), batch, backend, weights);
-        System.out.println("| cores | plain library (images/s) | Spark " + master + ", paths, a partition per core (images/s) | overhead"
-                + " | Spark, binaryFile's partitions (images/s) | overhead |");
+        System.out.println("| cores | plain library (images/s) | Spark " + master + ", listImages (images/s) | overhead"
+                + " | Spark, readImages (binaryFile) (images/s) | overhead |");
         System.out.println("|---|---|---|---|---|---|");
         for (int cores : coreCounts) {
             double[] rates = measure(weights, backend, dir, files, batch, cores, runs, master, executorMemoryMb);
@@ -115,16 +113,10 @@ public final class SparkOverheadBenchmark {
             ImageInferenceSettings s = ImageInference.distribute(spark, weights)
                     .withOptions(ModelOptions.defaults().withBackend(backend)).withBatchSize(batch);
             String images = dir.resolve("images").toString();
-            System.err.printf("spark %s, %d cores: %d partitions%n", master, cores,
+            System.err.printf("spark %s, %d cores: listImages %d partitions, readImages %d%n", master, cores,
+                    ImageInference.listImages(spark, images).rdd().getNumPartitions(),
                     ImageInference.readImages(spark, images).rdd().getNumPartitions());
-            // Paths in exactly one partition per core: the engine's cost per image, with no task
-            // waiting for a last one (binaryFile packs files into partitions by bytes: 256 photos
-            // became 9, and on 2 cores the ninth ran alone for a ninth of the job; a collection of
-            // thousands of partitions does not see this).
-            List<String> paths = files.stream().map(Path::toString).toList();
-            Dataset<Row> pathRows = spark.createDataset(
-                    JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(paths, cores).rdd(), Encoders.STRING())
-                    .toDF("path");
+            Dataset<Row> pathRows = ImageInference.listImages(spark, images);
             ImageInferenceSettings byPath = s.withColumns("path", "prediction", "error");
             double[] plain = new double[runs];
             double[] viaSpark = new double[runs];
