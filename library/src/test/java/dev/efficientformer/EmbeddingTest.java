@@ -30,6 +30,10 @@ class EmbeddingTest {
             float[] first = java.util.Arrays.copyOf(input, m.inputFloatsPerImage());
             ReferenceCase.assertWithinGate(backend + " first image alone", java.util.Arrays.copyOf(expected, m.embeddingSize()),
                     m.embed(first));
+            // forward gives both outputs of one run, bit for bit what predict and embed give.
+            ModelOutputs both = m.forward(input, batch);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(m.predict(input, batch), both.logits(), backend + " forward logits");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(actual, both.embeddings(), backend + " forward embeddings");
         }
     }
 
