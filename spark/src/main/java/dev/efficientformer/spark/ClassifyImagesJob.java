@@ -114,8 +114,10 @@ public final class ClassifyImagesJob {
         Dataset<Row> results = ImageInference.apply(ImageInference.listImages(spark, a.input()), settings)
                 .select("path", settings.outputColumn(), settings.errorColumn());
         results.write().parquet(a.output());
-        Dataset<Row> written = spark.read().parquet(a.output());
-        long failed = written.filter(functions.col(settings.errorColumn()).isNotNull()).count();
-        return new long[] {written.count(), failed};
+        // One pass over what was written: all rows, and those whose error is set (count skips nulls).
+        Row counts = spark.read().parquet(a.output())
+                .agg(functions.count(functions.lit(1)), functions.count(functions.col(settings.errorColumn())))
+                .first();
+        return new long[] {counts.getLong(0), counts.getLong(1)};
     }
 }

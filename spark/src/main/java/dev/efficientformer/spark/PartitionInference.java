@@ -100,15 +100,16 @@ final class PartitionInference implements MapPartitionsFunction<Row, Row> {
                 Row row = rows.next();
                 int i = batch.size();
                 batch.add(row);
+                String name = nameOf(row);
                 try {
-                    float[] chw = model.preprocessor().toChw(reader.read(row.get(imageIndex), nameOf(row)));
+                    float[] chw = model.preprocessor().toChw(reader.read(row.get(imageIndex), name));
                     System.arraycopy(chw, 0, nchw, good * per, per);
                     slot[i] = good++;
                 } catch (EfficientFormerException e) {
                     errors[i] = e.getMessage();
                 } catch (RuntimeException e) {
                     // A decoder's own failure on a hostile file is this image's problem, not the job's.
-                    errors[i] = "cannot decode " + nameOf(row) + ": " + e;
+                    errors[i] = "cannot decode " + name + ": " + e;
                 }
                 rowNumber++;
             }
