@@ -20,7 +20,16 @@ public final class ChildJvm {
     /** Starts {@code mainClass} with extra JVM options and arguments, waits up to 120 s (600 s under qemu). */
     public static Result run(String classPath, List<String> jvmOptions, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
+        return runUnder(List.of(), classPath, jvmOptions, mainClass, args);
+    }
+
+    /**
+     * Like {@link #run}, with the java command started through {@code launcher} (e.g. {@code setpriv}
+     * with its options, to run the child as another user).
+     */
+    public static Result runUnder(List<String> launcher, String classPath, List<String> jvmOptions, Class<?> mainClass,
+                                  String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(launcher);
         // native/test-aarch64.sh --no-binfmt: an arm64 java cannot be exec'd directly, only
         // through its qemu wrapper, which it names here.
         String java = System.getProperty("efficientformer.test.child.java");

@@ -1,5 +1,6 @@
 package dev.efficientformer.backend.dnnl;
 
+import dev.efficientformer.runtime.ThreadStartProbe;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -41,11 +42,17 @@ final class OpenMpThreads {
         return SET != null;
     }
 
-    /** Sets the calling thread's OpenMP thread count. */
+    /**
+     * Sets the calling thread's OpenMP thread count, after proving that its team can start: libgomp
+     * exits the process when it cannot create a team thread.
+     *
+     * @throws dev.efficientformer.EfficientFormerException when the team's threads cannot be started
+     */
     static void set(int threads) {
         if (SET == null) {
             return;
         }
+        ThreadStartProbe.ensure(threads, "oneDNN's OpenMP team");
         try {
             SET.invokeExact(threads);
         } catch (Throwable t) {
