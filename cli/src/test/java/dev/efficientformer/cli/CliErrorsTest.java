@@ -68,7 +68,9 @@ class CliErrorsTest {
     @Test
     void messagesAreOneLineAndSayWhatIsWrong() {
         assertEquals("no such file: a.pth", ErrorReporter.describe(new UncheckedIOException(new NoSuchFileException("a.pth"))));
-        assertEquals("first; second", ErrorReporter.describe(new EfficientFormerException("first\n   second")));
+        // Multi-line messages (the library's own line breaks) become one line.
+        assertEquals("first; - second", ErrorReporter.describe(
+                new dev.efficientformer.nativelib.NativeLibraryException("first", java.util.List.of("second"))));
         assertEquals("cannot read x: disk on fire",
                 ErrorReporter.describe(new EfficientFormerException("cannot read x", new IOException("disk on fire"))));
         assertEquals("could not reach the hub", ErrorReporter.describe(new EfficientFormerException("could not reach the hub",

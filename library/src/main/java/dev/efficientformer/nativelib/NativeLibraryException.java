@@ -1,6 +1,7 @@
 package dev.efficientformer.nativelib;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.text.SafeText;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public class NativeLibraryException extends EfficientFormerException {
 
     /** An exception for a library that failed to load, with one line per place tried. */
     public NativeLibraryException(String message, List<String> attempts) {
-        super(message + format(attempts));
+        super(SafeText.escape(message) + format(attempts), null, true);
         this.attempts = List.copyOf(attempts);
     }
 
@@ -28,7 +29,7 @@ public class NativeLibraryException extends EfficientFormerException {
     private static String format(List<String> attempts) {
         StringBuilder sb = new StringBuilder();
         for (String a : attempts) {
-            sb.append("\n  - ").append(a);
+            sb.append("\n  - ").append(SafeText.escape(a));
         }
         return sb.toString();
     }

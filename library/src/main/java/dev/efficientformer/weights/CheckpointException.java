@@ -20,4 +20,9 @@ public class CheckpointException extends EfficientFormerException {
     public CheckpointException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** An exception whose message has lines of its own (see {@link EfficientFormerException}). */
+    protected CheckpointException(String message, Throwable cause, boolean multiLine) {
+        super(message, cause, multiLine);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.efficientformer.weights;
 
+import dev.efficientformer.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ public class StateDictMismatchException extends CheckpointException {
      */
     public StateDictMismatchException(String source, List<String> missing, List<String> unexpected,
             List<Misshaped> misshaped) {
-        super(message(source, missing, unexpected, misshaped));
+        super(message(source, missing, unexpected, misshaped), null, true);
         this.missing = List.copyOf(missing);
         this.unexpected = List.copyOf(unexpected);
         this.misshaped = List.copyOf(misshaped);
@@ -66,7 +67,7 @@ public class StateDictMismatchException extends CheckpointException {
 
     private static String message(String source, List<String> missing, List<String> unexpected,
             List<Misshaped> misshaped) {
-        StringBuilder b = new StringBuilder("state dict of ").append(source).append(" does not match the model: ")
+        StringBuilder b = new StringBuilder("state dict of ").append(SafeText.escape(source)).append(" does not match the model: ")
                 .append(missing.size()).append(" missing, ").append(unexpected.size()).append(" unexpected, ")
                 .append(misshaped.size()).append(" with another shape or dtype");
         section(b, "missing", missing, Function.identity());
@@ -81,7 +82,7 @@ public class StateDictMismatchException extends CheckpointException {
         }
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(SHOWN_PER_KIND, items.size()); i++) {
-            shown.add(show.apply(items.get(i)));
+            shown.add(SafeText.escape(show.apply(items.get(i))));
         }
         if (items.size() > SHOWN_PER_KIND) {
             shown.add("and " + (items.size() - SHOWN_PER_KIND) + " more");
