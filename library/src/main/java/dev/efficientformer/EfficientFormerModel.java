@@ -42,12 +42,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Loading derives the architecture from the checkpoint's shapes (L1, L3, L7 or any V1 size),
  * folds BatchNorm, layer scales and the two heads, and compiles the graph for the chosen backend
  * lazily, once per batch size: a compiled plan is reused by every later prediction of that size.
+ * With {@link ThreadPolicy#ADAPTIVE} (the default) a prediction may run on fewer threads than
+ * {@link ModelOptions#threads()} when fewer were measured faster (a busy neighbour holds a core);
+ * each count used compiles a plan of its own.
  *
  * <p>Thread-safety: safe to share between threads. Concurrent predictions each take a plan of
  * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
  * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
- * when the cores are busy, a prediction waits for them instead of oversubscribing. {@link #close()} is idempotent, waits for predictions in flight, and frees every
- * plan; any prediction after it throws {@link IllegalStateException}.
+ * when the cores are busy, a prediction waits for them instead of oversubscribing.
+ * {@link #close()} is idempotent, waits for predictions in flight, and frees every plan; any prediction after it throws {@link IllegalStateException}.
  *
  * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
  * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked
@@ -64,8 +67,7 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final ImagePreprocessor preprocessor;
     /** Prepared weights shared by all of this model's plans. */
     private final WeightCache weights;
-    // ArrayDeque under a lock rather than a concurrent deque: returning a plan must not allocate.
-    private final Map<Integer, ArrayDeque<Plan>> plans = new ConcurrentHashMap<>();
+    private final Map<Integer, BatchPlans> plans = new ConcurrentHashMap<>();
     private final List<Plan> allPlans = new ArrayList<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
@@ -307,7 +309,7 @@ public final class EfficientFormerModel implements AutoCloseable {
      * each step took (each step is waited for, so the total is a little above a normal run).
      */
     public List<StepTime> profile(MemorySegment input, int batch, MemorySegment logits) {
-        return onPlan(input, batch, logits, Plan::profile);
+        return onPlan(input, batch, logits, Plan::profile, false);
     }
 
     /** What a prediction does with the plan it borrowed. */
@@ -326,6 +328,14 @@ public final class EfficientFormerModel implements AutoCloseable {
      * pool, holding the read lock (so close waits) and the thread budget's permits.
      */
     private <T> T onPlan(MemorySegment input, int batch, MemorySegment logits, PlanCall<T> call) {
+        return onPlan(input, batch, logits, call, true);
+    }
+
+    /**
+     * {@code timed}: whether the run's time may steer the thread count (not for profiling, whose
+     * waits after every step make it slower).
+     */
+    private <T> T onPlan(MemorySegment input, int batch, MemorySegment logits, PlanCall<T> call, boolean timed) {
         checkBatch(batch);
         checkSegments(input, batch, logits);
         if (options.rejectNonFinite()) {
@@ -337,11 +347,22 @@ public final class EfficientFormerModel implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("model is closed");
             }
-            ArrayDeque<Plan> pool = plans.computeIfAbsent(batch, b -> new ArrayDeque<>());
-            Plan plan = borrow(pool, batch);
-            int permits = ThreadBudget.global().acquire(options.threads());
+            BatchPlans forBatch = plans.get(batch);
+            if (forBatch == null) {
+                // Only here, once per batch size: the capturing lambda allocates.
+                forBatch = plans.computeIfAbsent(batch, b -> new BatchPlans(options.threads(), options.threadPolicy()));
+            }
+            int threads = forBatch.threads();
+            ArrayDeque<Plan> pool = forBatch.pool(threads);
+            Plan plan = borrow(pool, batch, threads);
+            int permits = ThreadBudget.global().acquire(threads);
             try {
-                return call.call(plan, input, logits);
+                long start = System.nanoTime();
+                T result = call.call(plan, input, logits);
+                if (timed) {
+                    forBatch.ran(threads, System.nanoTime() - start);
+                }
+                return result;
             } finally {
                 ThreadBudget.global().release(permits);
                 giveBack(pool, plan);
@@ -412,7 +433,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         }
     }
 
-    private Plan borrow(ArrayDeque<Plan> pool, int batch) {
+    private Plan borrow(ArrayDeque<Plan> pool, int batch, int threads) {
         Plan p;
         synchronized (pool) {
             p = pool.poll();
@@ -420,7 +441,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         if (p != null) {
             return p;
         }
-        p = backend.compile(graph, batch, options.threads(), weights);
+        p = backend.compile(graph, batch, threads, weights);
         synchronized (allPlans) {
             allPlans.add(p);
         }

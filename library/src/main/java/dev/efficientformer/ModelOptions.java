@@ -22,9 +22,11 @@ package dev.efficientformer;
  * @param javaTier the pure-Java backend's tier, when it runs ({@link JavaTier#AUTO} by default)
  * @param imageWidth width of the model input, in the same range as the height; models run
  *     non-square tensors as the reference does, while classifying image files needs a square input
+ * @param threadPolicy whether a prediction may use fewer than {@code threads} when fewer run
+ *     faster ({@link ThreadPolicy#ADAPTIVE}, the default) or always uses exactly {@code threads}
  */
 public record ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision,
-                           JavaTier javaTier, int imageWidth) implements java.io.Serializable {
+                           JavaTier javaTier, int imageWidth, ThreadPolicy threadPolicy) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Options; the backend name is lower-cased and checked. */
@@ -40,6 +42,15 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
         if (javaTier == null) {
             throw new EfficientFormerException("javaTier must not be null (choose AUTO, SCALAR or VECTOR)");
         }
+        if (threadPolicy == null) {
+            throw new EfficientFormerException("threadPolicy must not be null (choose ADAPTIVE or FIXED)");
+        }
+    }
+
+    /** Options with the {@link ThreadPolicy#ADAPTIVE} thread policy. */
+    public ModelOptions(String backend, int threads, int imageSize, boolean rejectNonFinite, MatmulPrecision matmulPrecision,
+                        JavaTier javaTier, int imageWidth) {
+        this(backend, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth, ThreadPolicy.ADAPTIVE);
     }
 
     /** Options for a square input of side {@code imageSize}. */
@@ -75,7 +86,7 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
 
     /** These options with the pure-Java backend's tier {@code tier}. */
     public ModelOptions withJavaTier(JavaTier tier) {
-        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, matmulPrecision, tier, imageWidth);
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, matmulPrecision, tier, imageWidth, threadPolicy);
     }
 
     /** Options with strict fp32 products (see {@link #matmulPrecision()}). */
@@ -95,31 +106,36 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
 
     /** These options with another backend. */
     public ModelOptions withBackend(String name) {
-        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth);
+        return new ModelOptions(name, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth, threadPolicy);
     }
 
     /** These options with another thread count. */
     public ModelOptions withThreads(int n) {
-        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth);
+        return new ModelOptions(backend, n, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth, threadPolicy);
     }
 
     /** These options with a square input of another side. */
     public ModelOptions withImageSize(int side) {
-        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision, javaTier, side);
+        return new ModelOptions(backend, threads, side, rejectNonFinite, matmulPrecision, javaTier, side, threadPolicy);
     }
 
     /** These options with a {@code height x width} input (see {@link #imageWidth()}). */
     public ModelOptions withImageSize(int height, int width) {
-        return new ModelOptions(backend, threads, height, rejectNonFinite, matmulPrecision, javaTier, width);
+        return new ModelOptions(backend, threads, height, rejectNonFinite, matmulPrecision, javaTier, width, threadPolicy);
     }
 
     /** These options with the NaN and infinity check of inputs on or off (see {@link #rejectNonFinite()}). */
     public ModelOptions withRejectNonFinite(boolean reject) {
-        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision, javaTier, imageWidth);
+        return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision, javaTier, imageWidth, threadPolicy);
     }
 
     /** These options with another matmul precision (see {@link #matmulPrecision()}). */
     public ModelOptions withMatmulPrecision(MatmulPrecision precision) {
-        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision, javaTier, imageWidth);
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, precision, javaTier, imageWidth, threadPolicy);
+    }
+
+    /** These options with another thread policy (see {@link #threadPolicy()}). */
+    public ModelOptions withThreadPolicy(ThreadPolicy policy) {
+        return new ModelOptions(backend, threads, imageSize, rejectNonFinite, matmulPrecision, javaTier, imageWidth, policy);
     }
 }

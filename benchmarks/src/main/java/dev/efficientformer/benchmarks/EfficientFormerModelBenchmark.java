@@ -3,6 +3,8 @@ package dev.efficientformer.benchmarks;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.ModelOptions;
+import dev.efficientformer.ThreadPolicy;
+import dev.efficientformer.cli.CoRunner;
 import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.model.RandomWeights;
 import java.io.IOException;
@@ -84,6 +86,18 @@ public class EfficientFormerModelBenchmark {
     @Param("../shared/fixtures/efficientformerv2_s0/model.safetensors")
     public String v2S0Weights;
 
+    /**
+     * Another process keeping cores busy while this runs ({@link CoRunner}): {@code none},
+     * {@code spin[:N]} or {@code memory[:N]}; started after the setup's checks, stopped at teardown.
+     */
+    @Param("none")
+    public String coRunner;
+
+    private CoRunner neighbour;
+
+    /** {@code adaptive} (the library's default: fewer threads when fewer are faster) or {@code fixed}. */
+    @Param("adaptive")
+    public String threadPolicy;
     private EfficientFormerModel instance;
     private Arena arena;
     private MemorySegment input;
@@ -100,7 +114,8 @@ public class EfficientFormerModelBenchmark {
             backendName = "dnnl";
             precision = MatmulPrecision.HIGH;
         }
-        ModelOptions options = ModelOptions.defaults().withBackend(backendName).withThreads(threads).withMatmulPrecision(precision);
+        ModelOptions options = ModelOptions.defaults().withBackend(backendName).withThreads(threads).withMatmulPrecision(precision)
+                .withThreadPolicy(ThreadPolicy.valueOf(threadPolicy.toUpperCase(java.util.Locale.ROOT)));
         arena = Arena.ofShared();
         input = arena.allocate((long) batch * IMAGE * Float.BYTES, 64);
         output = arena.allocate((long) batch * CLASSES * Float.BYTES, 64);
@@ -114,6 +129,7 @@ public class EfficientFormerModelBenchmark {
             }
             instance.predict(input, batch, output);
             System.out.println("\n" + model + " on " + backend + ": " + instance);
+            startNeighbour();
             return;
         }
         Path path = Path.of(model.equals("l1") ? weights : v2S0Weights);
@@ -136,6 +152,11 @@ public class EfficientFormerModelBenchmark {
                 throw new IllegalStateException("logits of image " + n + " differ from the reference by " + diff);
             }
         }
+        startNeighbour();
+    }
+
+    private void startNeighbour() throws IOException {
+        neighbour = CoRunner.startIfAny(coRunner).orElse(null);
     }
 
     /** One inference of {@code batch} images into the preallocated output. */
@@ -147,6 +168,9 @@ public class EfficientFormerModelBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (neighbour != null) {
+            neighbour.close();
+        }
         instance.close();
         arena.close();
     }

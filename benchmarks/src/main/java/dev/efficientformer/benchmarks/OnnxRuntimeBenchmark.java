@@ -11,6 +11,7 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import ai.onnxruntime.TensorInfo;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ModelOptions;
+import dev.efficientformer.cli.CoRunner;
 import dev.efficientformer.benchmarks.onnx.EfficientFormerOnnxExport;
 import dev.efficientformer.model.RandomWeights;
 import java.io.IOException;
@@ -103,6 +104,14 @@ public class OnnxRuntimeBenchmark {
     double checkedMaxDiff;
 
     private OrtEnvironment env;
+    /**
+     * Another process keeping cores busy while this runs ({@link CoRunner}): {@code none},
+     * {@code spin[:N]} or {@code memory[:N]}; started after the setup's checks, stopped at teardown.
+     */
+    @Param("none")
+    public String coRunner;
+
+    private CoRunner neighbour;
     private SessionOptions options;
     private OrtSession session;
     private OnnxTensor input;
@@ -183,6 +192,7 @@ public class OnnxRuntimeBenchmark {
             outputBuffer.get(n * CLASSES, actual);
             compare(actual, expected, reference.what() + ", batch " + batch + ", image " + n);
         }
+        neighbour = CoRunner.startIfAny(coRunner).orElse(null);
     }
 
     /** The L1 fixture: {@code input.f32} ([2,3,224,224]) and {@code logits.f32} ([2,1000]) beside the model. */
@@ -245,6 +255,8 @@ public class OnnxRuntimeBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws OrtException, IOException {
         // Idempotent: a failed setup already ran it.
+        if (neighbour != null) neighbour.close();
+        neighbour = null;
         if (output != null) output.close();
         output = null;
         if (input != null) input.close();

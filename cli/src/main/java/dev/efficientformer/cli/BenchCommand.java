@@ -69,9 +69,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Also time every step on its own and print where the time goes, by op kind and by stage.")
     boolean profile;
 
+    @Option(names = "--co-runner", paramLabel = "KIND[:N]", description = {
+        "After the idle runs, start another process with N busy threads (spin: an integer loop; memory: a streaming add",
+        "past the cache) and time the same runs again beside it, as on a shared machine. Default: none."})
+    String coRunner;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         checkCounts();
+        Optional<CoRunner.Spec> contention;
+        try {
+            contention = CoRunner.Spec.parse(coRunner);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--co-runner: " + e.getMessage());
+        }
         ModelOptions options = run.modelOptions(IMAGE_SIZE);
         ZooEntry entry = source.model != null ? ModelCatalog.entry(source.model) : null;
         Optional<Path> file = entry == null ? Optional.of(source.weights) : ModelCatalog.downloaded(entry);
@@ -105,17 +116,50 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 status.clear();
                 String description = (entry != null ? entry.name() : source.weights.getFileName().toString()) + " " + model.spec();
-                if (profile) {
-                    List<List<StepTime>> runs = new ArrayList<>();
-                    for (int i = 0; i < iterations; i++) {
-                        runs.add(model.profile(input, batch, logits));
+                LatencyStats contended = null;
+                if (contention.isPresent()) {
+                    try (CoRunner co = CoRunner.start(contention.get())) {
+                        contended = timeRuns(model, input, logits, status, "beside the co-runner");
+                        if (profile) {
+                            profile(model, input, logits);
+                        }
                     }
-                    ProfileReport.print(spec.commandLine().getOut(), runs);
+                } else if (profile) {
+                    profile(model, input, logits);
                 }
-                report(model, description, weightsLabel, startupMs, LatencyStats.ofNanos(times));
+                report(model, description, weightsLabel, startupMs, LatencyStats.ofNanos(times), contended);
             }
         }
         return 0;
+    }
+
+    private void profile(EfficientFormerModel model, MemorySegment input, MemorySegment logits) {
+        List<List<StepTime>> runs = new ArrayList<>();
+        for (int i = 0; i < iterations; i++) {
+            runs.add(model.profile(input, batch, logits));
+        }
+        ProfileReport.print(spec.commandLine().getOut(), runs);
+    }
+
+    /** Warm-up and timed runs as for the idle figures, with a label for the status line. */
+    private LatencyStats timeRuns(EfficientFormerModel model, MemorySegment input, MemorySegment logits, StatusLine status, String label) {
+        for (int i = 0; i < warmup; i++) {
+            status.show("bench " + label + ": warm-up " + (i + 1) + "/" + warmup);
+            model.predict(input, batch, logits);
+        }
+        long[] times = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            status.show("bench " + label + ": run " + (i + 1) + "/" + iterations);
+            long t = System.nanoTime();
+            model.predict(input, batch, logits);
+            times[i] = System.nanoTime() - t;
+        }
+        status.clear();
+        return LatencyStats.ofNanos(times);
+    }
+
+    private String coRunnerLabel() {
+        return CoRunner.Spec.parse(coRunner).map(CoRunner.Spec::toString).orElse("none");
     }
 
     private void checkCounts() {
@@ -147,7 +191,8 @@ public final class BenchCommand implements Callable<Integer> {
         return s;
     }
 
-    private void report(EfficientFormerModel model, String description, String weightsLabel, double startupMs, LatencyStats stats) {
+    private void report(EfficientFormerModel model, String description, String weightsLabel, double startupMs, LatencyStats stats,
+                        LatencyStats contended) {
         double imagesPerS = batch / (stats.medianMs() / 1e3);
         double gflops = 2.0 * model.macsPerImage() * batch / (stats.medianMs() / 1e3) / 1e9;
         int threads = model.options().threads();
@@ -161,6 +206,10 @@ public final class BenchCommand implements Callable<Integer> {
                 stats.medianMs(), stats.p90Ms(), stats.minMs(), stats.runs(), warmup);
         out.printf(Locale.ROOT, "throughput  %.1f images/s, %.2f GFLOPS (%.3f GMACs per image)%n",
                 imagesPerS, gflops, model.macsPerImage() / 1e9);
+        if (contended != null) {
+            out.printf(Locale.ROOT, "contended   median %.3f ms, p90 %.3f ms, min %.3f ms beside a co-runner (%s), %.2fx the idle median%n",
+                    contended.medianMs(), contended.p90Ms(), contended.minMs(), coRunnerLabel(), contended.medianMs() / stats.medianMs());
+        }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", description);
@@ -179,6 +228,12 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("images_per_s", imagesPerS);
             m.put("gflops", gflops);
             m.put("macs_per_image", model.macsPerImage());
+            if (contended != null) {
+                m.put("co_runner", coRunnerLabel());
+                m.put("contended_median_ms", contended.medianMs());
+                m.put("contended_p90_ms", contended.p90Ms());
+                m.put("contended_min_ms", contended.minMs());
+            }
             out.println(Json.write(m));
         }
         out.flush();

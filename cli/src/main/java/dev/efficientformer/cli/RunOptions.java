@@ -3,6 +3,7 @@ package dev.efficientformer.cli;
 import dev.efficientformer.MatmulPrecision;
 import dev.efficientformer.JavaTier;
 import dev.efficientformer.ModelOptions;
+import dev.efficientformer.ThreadPolicy;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code --backend}, {@code --threads}, {@code --java-tier} and {@code --matmul-precision}, shared
+ * {@code --backend}, {@code --threads}, {@code --thread-policy}, {@code --java-tier} and
+ * {@code --matmul-precision}, shared
  * by the subcommands that run a model. Bad values
  * are usage errors (exit 2), caught before anything is loaded.
  *
@@ -59,10 +61,15 @@ public final class RunOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     MatmulPrecision matmulPrecision;
 
+    @Option(names = "--thread-policy", paramLabel = "POLICY", defaultValue = "adaptive",
+            description = "adaptive (a prediction may use fewer threads when fewer were measured faster, as when another "
+                    + "process holds a core) or fixed (always --threads). Default: ${DEFAULT-VALUE}.")
+    ThreadPolicy threadPolicy;
+
     /** Model options with this backend, thread count and precision at image size {@code imageSize}. */
     ModelOptions modelOptions(int imageSize) {
         return new ModelOptions(backend, threads(), imageSize).withMatmulPrecision(matmulPrecision)
-                .withJavaTier(javaTier == null ? JavaTier.AUTO : javaTier);
+                .withJavaTier(javaTier == null ? JavaTier.AUTO : javaTier).withThreadPolicy(threadPolicy);
     }
 
     /** Parses a precision name; an unknown one is a usage error. */
