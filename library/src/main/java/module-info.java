@@ -17,6 +17,7 @@
 module dev.efficientformer {
     requires transitive java.desktop;
     requires java.net.http;
+    requires java.management;
     requires dev.efficientformer.bindings;
     requires static jdk.incubator.vector;
 

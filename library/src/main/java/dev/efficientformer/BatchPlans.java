@@ -36,10 +36,13 @@ final class BatchPlans {
         return pools[threads];
     }
 
-    /** Tells the chooser how long a prediction on {@code threads} took. */
-    void ran(int threads, long nanos) {
+    /**
+     * Tells the chooser how long a prediction on {@code threads} took, and how much of that the
+     * calling thread ran (negative when unknown).
+     */
+    void ran(int threads, long nanos, long cpuNanos) {
         if (chooser != null) {
-            chooser.record(threads, nanos);
+            chooser.record(threads, nanos, cpuNanos);
         }
     }
 }

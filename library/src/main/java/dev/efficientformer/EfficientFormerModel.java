@@ -14,6 +14,7 @@ import dev.efficientformer.model.EfficientFormerGraphBuilder;
 import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.model.ModelSpec;
 import dev.efficientformer.model.ImageNetLabels;
+import dev.efficientformer.runtime.CallingThreadCpu;
 import dev.efficientformer.runtime.ThreadBudget;
 import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.weights.WeightFile;
@@ -357,10 +358,13 @@ public final class EfficientFormerModel implements AutoCloseable {
             Plan plan = borrow(pool, batch, threads);
             int permits = ThreadBudget.global().acquire(threads);
             try {
+                long cpuStart = timed ? CallingThreadCpu.nanos() : -1;
                 long start = System.nanoTime();
                 T result = call.call(plan, input, logits);
                 if (timed) {
-                    forBatch.ran(threads, System.nanoTime() - start);
+                    long wall = System.nanoTime() - start;
+                    long cpu = cpuStart < 0 ? -1 : CallingThreadCpu.nanos() - cpuStart;
+                    forBatch.ran(threads, wall, cpu);
                 }
                 return result;
             } finally {
@@ -552,23 +556,51 @@ public final class EfficientFormerModel implements AutoCloseable {
      */
     public List<ImageClassification> classifyEach(List<Path> imageFiles, int k) {
         checkK(k);
-        List<ImageClassification> out = new ArrayList<>(imageFiles.size());
+        return inBatches(imageFiles, false,
+                (file, logits) -> new ImageClassification(file, topK(logits, k), null),
+                (file, e) -> new ImageClassification(file, List.of(), e));
+    }
+
+    /**
+     * The embedding of each image file ({@link #embed(Path)}), reporting a file that cannot be read
+     * or decoded in its own result instead of failing the others. Batching as in
+     * {@link #classify(List, int)}: on oneDNN the last bits of an embedding can depend on the batch
+     * size an image ran in (within the accuracy gate), so on the number of images in the list.
+     *
+     * @throws EfficientFormerException failures of the model itself (a closed model, a native
+     *     error) are not per image and are thrown
+     */
+    public List<ImageEmbedding> embedEach(List<Path> imageFiles) {
+        return inBatches(imageFiles, true,
+                (file, embedding) -> new ImageEmbedding(file, embedding, null),
+                (file, e) -> new ImageEmbedding(file, null, e));
+    }
+
+    /**
+     * Runs image files in chunks of at most {@value #MAX_CHUNK}, each a power of two; the decodable
+     * images of a chunk run together, padded with copies to a power of two, so a model compiles
+     * plans for at most four batch sizes whatever the lengths of the lists. {@code ok} receives one
+     * image's logits (or embedding), {@code failed} why an image could not be decoded.
+     */
+    private <R> List<R> inBatches(List<Path> imageFiles, boolean embeddings, java.util.function.BiFunction<Path, float[], R> ok,
+                                  java.util.function.BiFunction<Path, EfficientFormerException, R> failed) {
+        List<R> out = new ArrayList<>(imageFiles.size());
         int per = inputFloatsPerImage();
+        int width = embeddings ? embeddingSize() : numClasses();
         for (int from = 0; from < imageFiles.size(); ) {
             int chunk = Math.min(MAX_CHUNK, Integer.highestOneBit(imageFiles.size() - from));
             List<Path> files = imageFiles.subList(from, from + chunk);
             float[][] inputs = new float[chunk][];
-            ImageClassification[] results = new ImageClassification[chunk];
+            List<R> results = new ArrayList<>(java.util.Collections.nCopies(chunk, null));
             int good = 0;
             for (int i = 0; i < chunk; i++) {
                 try {
                     inputs[i] = preprocessor().toChw(files.get(i));
                     good++;
                 } catch (EfficientFormerException e) {
-                    results[i] = new ImageClassification(files.get(i), List.of(), e);
+                    results.set(i, failed.apply(files.get(i), e));
                 }
             }
-            // The decodable images run together, padded with copies to a power of two.
             int batch = good == 0 ? 0 : Integer.highestOneBit(good) == good ? good : Integer.highestOneBit(good) << 1;
             if (batch > 0) {
                 float[] nchw = new float[batch * per];
@@ -585,22 +617,20 @@ public final class EfficientFormerModel implements AutoCloseable {
                 for (; next < batch; next++) {
                     System.arraycopy(filler, 0, nchw, next * per, per);
                 }
-                float[] logits = predict(nchw, batch);
-                int classes = numClasses();
+                float[] rows = embeddings ? embed(nchw, batch) : predict(nchw, batch);
                 for (int i = 0; i < chunk; i++) {
                     if (inputs[i] != null) {
-                        float[] one = java.util.Arrays.copyOfRange(logits, slot[i] * classes, (slot[i] + 1) * classes);
-                        results[i] = new ImageClassification(files.get(i), topK(one, k), null);
+                        results.set(i, ok.apply(files.get(i), java.util.Arrays.copyOfRange(rows, slot[i] * width, (slot[i] + 1) * width)));
                     }
                 }
             }
-            out.addAll(java.util.Arrays.asList(results));
+            out.addAll(results);
             from += chunk;
         }
         return out;
     }
 
-    /** The largest batch {@link #classifyEach} runs. */
+    /** The largest batch {@link #classifyEach} and {@link #embedEach} run. */
     public static final int MAX_CHUNK = 8;
 
     /** The {@code k} largest of one image's logits with softmax probabilities and labels. */

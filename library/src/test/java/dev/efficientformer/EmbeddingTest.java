@@ -51,6 +51,27 @@ class EmbeddingTest {
         check(l1.get(), backend);
     }
 
+    /** A list of files: each good image's embedding (batched), the broken one reported alone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dnnl", "java"})
+    void embedEachBatchesTheGoodImagesAndReportsTheBrokenOne(String backend, @org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path chelsea = Fixtures.resource("preprocess/images/chelsea.png");
+        Path coffee = Fixtures.resource("preprocess/images/coffee.png");
+        Path broken = java.nio.file.Files.writeString(tmp.resolve("broken.jpg"), "not a jpeg");
+        try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"),
+                ModelOptions.defaults().withBackend(backend))) {
+            java.util.List<ImageEmbedding> each = m.embedEach(java.util.List.of(chelsea, broken, coffee));
+            assertEquals(3, each.size());
+            org.junit.jupiter.api.Assertions.assertTrue(!each.get(1).ok() && each.get(1).failure().getMessage().contains("broken.jpg"),
+                    each.get(1).toString());
+            for (int i : new int[] {0, 2}) {
+                ImageEmbedding e = each.get(i);
+                ReferenceCase.assertWithinGate(backend + " " + e.image().getFileName(), m.embed(e.image()), e.embedding());
+            }
+        }
+    }
+
     @Test
     void aWrongSizeIsNamed() {
         try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"))) {

@@ -34,7 +34,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     static final String DEFAULT_MODEL = "efficientformer_l1";
     // Images are decoded and classified this many at a time, so that results appear as they come
     // and a large directory never needs its images in memory at once.
-    private static final int CHUNK = 64;
+    static final int CHUNK = 64;
 
     @Spec
     CommandSpec spec;

@@ -1,7 +1,7 @@
 package dev.efficientformer.cli;
 
-import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.EfficientFormerModel;
+import dev.efficientformer.ImageEmbedding;
 import dev.efficientformer.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,23 +47,33 @@ public final class EmbedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
         try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224))) {
-            for (Path image : files) {
-                StringBuilder line = new StringBuilder("{\"path\":").append(Json.quote(image.toString()));
-                try {
-                    float[] e = model.embed(image);
-                    line.append(",\"embedding\":[");
-                    for (int i = 0; i < e.length; i++) {
-                        line.append(i == 0 ? "" : ",").append(Float.isFinite(e[i]) ? Float.toString(e[i]) : "null");
-                    }
-                    line.append(']');
-                } catch (EfficientFormerException ex) {
-                    failed++;
-                    line.append(",\"error\":").append(Json.quote(ErrorReporter.describe(ex)));
-                    err.println(ErrorReporter.PREFIX + ErrorReporter.describe(ex));
-                    err.flush();
+            StatusLine status = StatusLine.of(spec);
+            // Chunks as in classify: results appear as they are computed, and the model batches within each.
+            for (int from = 0; from < files.size(); from += ClassifyCommand.CHUNK) {
+                List<Path> chunk = files.subList(from, Math.min(files.size(), from + ClassifyCommand.CHUNK));
+                if (files.size() > ClassifyCommand.CHUNK) {
+                    status.show("embed: " + from + "/" + files.size() + " images");
                 }
-                out.println(line.append('}'));
+                List<ImageEmbedding> results = model.embedEach(chunk);
+                status.clear();
+                for (ImageEmbedding r : results) {
+                    StringBuilder line = new StringBuilder("{\"path\":").append(Json.quote(r.image().toString()));
+                    if (r.ok()) {
+                        float[] e = r.embedding();
+                        line.append(",\"embedding\":[");
+                        for (int i = 0; i < e.length; i++) {
+                            line.append(i == 0 ? "" : ",").append(Float.isFinite(e[i]) ? Float.toString(e[i]) : "null");
+                        }
+                        line.append(']');
+                    } else {
+                        failed++;
+                        line.append(",\"error\":").append(Json.quote(ErrorReporter.describe(r.failure())));
+                        err.println(ErrorReporter.PREFIX + ErrorReporter.describe(r.failure()));
+                    }
+                    out.println(line.append('}'));
+                }
                 out.flush();
+                err.flush();
             }
         }
         return failed > 0 ? 1 : 0;

@@ -1,18 +1,21 @@
 package dev.efficientformer.runtime;
 
 /**
- * Chooses how many threads a model's next prediction of one batch size uses, from how long the
- * last ones took. A parallel region of oneDNN (OpenMP, static partitioning) or of the java
- * backend waits for its slowest thread, so when another process holds one of the cores, a
- * two-thread run is as slow as that core's share allows, often slower than one thread alone. The
- * latency of a plan is the same for every input, so the time of a run is a clean signal: this
- * keeps an estimate per thread count, now and then runs one thread fewer (or more) than the
- * current count, and moves when that was clearly faster.
+ * Chooses how many threads a model's next prediction of one batch size uses. A parallel region of
+ * oneDNN (OpenMP, static partitioning) or of the java backend waits for its slowest thread, so when
+ * another process holds one of the cores, a two-thread run is as slow as that core's share allows,
+ * often slower than one thread alone.
  *
- * <p>It explores at once when the current count runs much slower than its best (something took
- * the cores), rarely otherwise: down once in {@value #MAX_DOWN_INTERVAL} runs at most on an idle
- * machine (one slower run in hundreds), up once in {@value #MAX_UP_INTERVAL} when below the
- * requested count (to come back when the neighbour leaves).
+ * <p>Two signals, both free: the run's wall time (a plan's latency is the same for every input)
+ * and the calling thread's CPU time during it. The calling thread works or spins at the barriers
+ * for the whole run, so its CPU share is near 1 on a machine that gives the process its cores, and
+ * drops when the scheduler hands its core to someone else. Only then ("disturbed": share below
+ * {@value #LOW_SHARE}, or latency above {@value #SLOWER} times the best seen) does it try one thread
+ * fewer, and it moves when that run was clearly faster (by {@code 1 / }{@value #MARGIN}). Below the
+ * requested count it tries one more now and then (every 16 runs, backing off to
+ * {@value #MAX_UP_INTERVAL}), to come back when the neighbour leaves. So an idle machine never runs
+ * a prediction on fewer threads than requested. Where the CPU time cannot be read it explores down
+ * on a schedule instead (every 16 runs, backing off to {@value #MAX_DOWN_INTERVAL}).
  *
  * <p>Thread-safety: safe from any thread; {@link #next()} and {@link #record} of concurrent
  * predictions interleave, each a short critical section.
@@ -20,23 +23,41 @@ package dev.efficientformer.runtime;
 public final class AdaptiveThreadCount {
     /** A move needs the other count's run to be at least this much faster than the current estimate. */
     private static final double MARGIN = 0.9;
-    /** The current count is "much slower than its best" above this factor: explore now. */
-    private static final double DISTURBED = 1.4;
-    private static final double ALPHA = 0.25;
-    /** Runs before the first exploration: early, so that slow models (a second per run) adapt within seconds. */
-    private static final int FIRST_INTERVAL = 4;
+    /** Disturbed: the current count runs this much slower than its best. */
+    static final double SLOWER = 1.4;
+    /** Disturbed: the calling thread got less than this share of a core during its runs. */
+    static final double LOW_SHARE = 0.8;
+    /** Weight of the newest run in the CPU share: high, so a neighbour arriving shows within two runs. */
+    private static final double ALPHA = 0.5;
+    /**
+     * Runs in the current count's latency estimate, their mean: beside a neighbour, runs of many
+     * threads are bimodal (most as usual, some several times slower when a thread lost its core for
+     * a scheduler slice), and the mean, what throughput pays, must see the slow ones.
+     */
+    private static final int WINDOW = 8;
+    private static final int FIRST_INTERVAL = 16;
+    /** Runs before another try of fewer threads after one that was not faster (doubling to the max). */
+    private static final int FIRST_DOWN_BACKOFF = 4;
     static final int MAX_DOWN_INTERVAL = 256;
     static final int MAX_UP_INTERVAL = 64;
 
     private final int requested;
+    /** The last run of each count (explored ones), and the window of the current count's last runs. */
     private final double[] estimate;
+    private final double[] window = new double[WINDOW];
+    private int windowSize;
+    private int windowNext;
     private final double[] best;
     /** Whether a count has run once: its first run (fresh memory, cold code) says little and is not counted. */
     private final boolean[] warm;
+    private double share = 1;
+    /** Set when a run came without the calling thread's CPU time: explore on a schedule instead. */
+    private boolean shareUnavailable;
     private int current;
-    private int interval = FIRST_INTERVAL;
-    private int untilExplore = FIRST_INTERVAL;
-    private boolean exploreUpNext;
+    private int downInterval = FIRST_DOWN_BACKOFF;
+    private int upInterval = FIRST_INTERVAL;
+    private int untilDown;
+    private int untilUp = FIRST_INTERVAL;
     private int exploring;
 
     /**
@@ -56,33 +77,37 @@ public final class AdaptiveThreadCount {
 
     /** The thread count the next prediction should use: 1 to the requested count. */
     public synchronized int next() {
-        if (requested == 1 || exploring != 0 || untilExplore > 0) {
+        if (requested == 1 || exploring != 0) {
             return current;
         }
-        boolean up = current < requested && (exploreUpNext || current == 1);
-        int candidate = up ? current + 1 : current - 1;
-        if (candidate < 1) {
+        if (current > 1 && untilDown <= 0 && (disturbed() || shareUnavailable)) {
+            exploring = current - 1;
+        } else if (current < requested && untilUp <= 0) {
+            exploring = current + 1;
+        } else {
             return current;
         }
-        exploring = candidate;
-        exploreUpNext = !up;
-        return candidate;
+        return exploring;
+    }
+
+    private boolean disturbed() {
+        return share < LOW_SHARE || estimate[current] > SLOWER * best[current];
     }
 
     /**
      * Records that a prediction on {@code threads} threads (as returned by {@link #next()}) took
-     * {@code nanos}.
+     * {@code nanos} of wall time, in which the calling thread ran {@code cpuNanos} (negative when
+     * unknown).
      */
-    public synchronized void record(int threads, long nanos) {
-        if (requested == 1 || threads < 1 || threads > requested) {
+    public synchronized void record(int threads, long nanos, long cpuNanos) {
+        if (requested == 1 || threads < 1 || threads > requested || nanos <= 0) {
             return;
         }
         double t = nanos;
         if (!warm[threads]) {
             warm[threads] = true;
             if (threads == exploring) {
-                exploring = 0;
-                untilExplore = 0; // the same exploration again, now warm
+                exploring = 0; // the same exploration again, now warm
             }
             return;
         }
@@ -90,26 +115,59 @@ public final class AdaptiveThreadCount {
         if (threads == exploring) {
             exploring = 0;
             estimate[threads] = t;
+            boolean down = threads < current;
             if (t < MARGIN * estimate[current]) {
                 current = threads;
-                interval = FIRST_INTERVAL / 2;
-            } else {
-                int max = current < requested ? MAX_UP_INTERVAL : MAX_DOWN_INTERVAL;
-                interval = Math.min(interval * 2, max);
-                // The slower runs are the new normal of this count: only a further slowdown explores early.
+                share = 1;
+                windowSize = 0;
+                windowNext = 0;
+                add(t);
+                downInterval = FIRST_DOWN_BACKOFF;
+                upInterval = FIRST_INTERVAL;
+                untilDown = FIRST_INTERVAL / 4;
+                untilUp = FIRST_INTERVAL;
+            } else if (down) {
+                downInterval = Math.min(downInterval * 2, MAX_DOWN_INTERVAL);
+                untilDown = downInterval;
+                // The slower runs are this count's new normal: only a further slowdown is a disturbance.
                 best[current] = Math.max(best[current], estimate[current]);
+            } else {
+                upInterval = Math.min(upInterval * 2, MAX_UP_INTERVAL);
+                untilUp = upInterval;
             }
-            untilExplore = interval;
             return;
         }
         if (threads != current) {
             return; // a run chosen before the last move; its time says little about now
         }
-        estimate[current] = estimate[current] == 0 ? t : estimate[current] + ALPHA * (t - estimate[current]);
-        untilExplore--;
-        if (estimate[current] > DISTURBED * best[current] && current > 1) {
-            untilExplore = Math.min(untilExplore, 0);
+        add(t);
+        if (cpuNanos >= 0) {
+            boolean before = share < LOW_SHARE;
+            share += ALPHA * (Math.min(1.0, cpuNanos / t) - share);
+            if (!before && share < LOW_SHARE) {
+                // The machine changed: the runs before say nothing about now.
+                windowSize = 0;
+                windowNext = 0;
+                add(t);
+            }
+        } else if (!shareUnavailable) {
+            shareUnavailable = true;
+            untilDown = FIRST_INTERVAL;
         }
+        untilDown--;
+        untilUp--;
+    }
+
+    /** Adds a run of the current count to its window; its estimate is the window's mean. */
+    private void add(double t) {
+        window[windowNext] = t;
+        windowNext = (windowNext + 1) % WINDOW;
+        windowSize = Math.min(windowSize + 1, WINDOW);
+        double sum = 0;
+        for (int i = 0; i < windowSize; i++) {
+            sum += window[i];
+        }
+        estimate[current] = sum / windowSize;
     }
 
     /** The count predictions use now (for diagnostics and tests). */
