@@ -56,7 +56,8 @@ def label(params, keys):
         if k in params:
             v = params[k]
             parts.append({"model": v.upper(), "batch": f"batch {v}", "threads": f"{v} thread" + ("" if v == "1" else "s"),
-                          "coRunner": "idle" if v == "none" else f"beside {v}"}.get(k, f"{k}={v}"))
+                          "coRunner": "idle" if v == "none" else f"beside {v}",
+                          "threadPolicy": f"{v} thread policy"}.get(k, f"{k}={v}"))
     return ", ".join(parts)
 
 

@@ -51,7 +51,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * their own from a pool (a plan runs one prediction at a time), so N threads predicting at once
  * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
  * when the cores are busy, a prediction waits for them instead of oversubscribing.
- * {@link #close()} is idempotent, waits for predictions in flight, and frees every plan; any prediction after it throws {@link IllegalStateException}.
+ * {@link #close()} is idempotent, waits for predictions in flight, and frees every plan; any
+ * prediction after it throws {@link IllegalStateException}.
  *
  * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
  * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked

@@ -103,23 +103,12 @@ public final class BenchCommand implements Callable<Integer> {
                 model.predict(input, batch, logits);
                 double startupMs = (System.nanoTime() - start) / 1e6;
                 StatusLine status = StatusLine.of(spec);
-                for (int i = 0; i < warmup; i++) {
-                    status.show("bench: warm-up " + (i + 1) + "/" + warmup);
-                    model.predict(input, batch, logits);
-                }
-                long[] times = new long[iterations];
-                for (int i = 0; i < iterations; i++) {
-                    status.show("bench: run " + (i + 1) + "/" + iterations);
-                    long t = System.nanoTime();
-                    model.predict(input, batch, logits);
-                    times[i] = System.nanoTime() - t;
-                }
-                status.clear();
+                LatencyStats idle = timeRuns(model, input, logits, status, "bench");
                 String description = (entry != null ? entry.name() : source.weights.getFileName().toString()) + " " + model.spec();
                 LatencyStats contended = null;
                 if (contention.isPresent()) {
                     try (CoRunner co = CoRunner.start(contention.get())) {
-                        contended = timeRuns(model, input, logits, status, "beside the co-runner");
+                        contended = timeRuns(model, input, logits, status, "bench beside the co-runner");
                         if (profile) {
                             profile(model, input, logits);
                         }
@@ -127,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
                 } else if (profile) {
                     profile(model, input, logits);
                 }
-                report(model, description, weightsLabel, startupMs, LatencyStats.ofNanos(times), contended);
+                report(model, description, weightsLabel, startupMs, idle, contended);
             }
         }
         return 0;
@@ -141,15 +130,15 @@ public final class BenchCommand implements Callable<Integer> {
         ProfileReport.print(spec.commandLine().getOut(), runs);
     }
 
-    /** Warm-up and timed runs as for the idle figures, with a label for the status line. */
+    /** W warm-up runs, then I timed runs; {@code label} starts the status line. */
     private LatencyStats timeRuns(EfficientFormerModel model, MemorySegment input, MemorySegment logits, StatusLine status, String label) {
         for (int i = 0; i < warmup; i++) {
-            status.show("bench " + label + ": warm-up " + (i + 1) + "/" + warmup);
+            status.show(label + ": warm-up " + (i + 1) + "/" + warmup);
             model.predict(input, batch, logits);
         }
         long[] times = new long[iterations];
         for (int i = 0; i < iterations; i++) {
-            status.show("bench " + label + ": run " + (i + 1) + "/" + iterations);
+            status.show(label + ": run " + (i + 1) + "/" + iterations);
             long t = System.nanoTime();
             model.predict(input, batch, logits);
             times[i] = System.nanoTime() - t;

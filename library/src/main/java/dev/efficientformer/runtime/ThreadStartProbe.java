@@ -49,11 +49,6 @@ public final class ThreadStartProbe {
         proven[0] = threads;
     }
 
-    /** Forgets what the calling thread has proven (for tests that change the limits under it). */
-    static void forgetThisThread() {
-        PROVEN.remove();
-    }
-
     private static void start(int helpers, int threads, String pool) {
         Optional<Long> before = ThreadLimit.threadsOfThisProcess(Path.of("/proc/self/status"));
         CountDownLatch release = new CountDownLatch(1);
