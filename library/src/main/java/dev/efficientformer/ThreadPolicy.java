@@ -16,7 +16,8 @@ public enum ThreadPolicy {
      * was clearly faster, within a few runs; below the requested count it tries one more every 16 to
      * 64 runs, to come back when the neighbour leaves. Each count used compiles a plan of its own
      * (the first move costs one compilation). In strict fp32 ({@link MatmulPrecision#HIGHEST})
-     * results do not depend on the count, bit for bit, on every backend; with
+     * results do not depend on the count, bit for bit, on oneDNN and the java backend (tested; acl
+     * is not); with
      * {@link MatmulPrecision#HIGH} on AMX the layers that use bf16x3 depend on the threads, so the
      * last bits of a result may change with the count (within the accuracy gate).
      */
