@@ -15,7 +15,8 @@ package dev.efficientformer.runtime;
  * requested count it tries one more now and then (every 16 runs, backing off to
  * {@value #MAX_UP_INTERVAL}), to come back when the neighbour leaves. So an idle machine never runs
  * a prediction on fewer threads than requested. Where the CPU time cannot be read it explores down
- * on a schedule instead (every 16 runs, backing off to {@value #MAX_DOWN_INTERVAL}).
+ * on a schedule instead: first after 16 runs, then after 8, 16, 32, ... runs up to
+ * {@value #MAX_DOWN_INTERVAL} while fewer threads are not faster.
  *
  * <p>Thread-safety: safe from any thread; {@link #next()} and {@link #record} of concurrent
  * predictions interleave, each a short critical section.
