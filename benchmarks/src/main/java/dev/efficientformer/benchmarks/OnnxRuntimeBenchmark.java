@@ -43,10 +43,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * run by ONNX Runtime Java on its CPU execution provider.
  *
  * <p>{@code model} {@code l1}: the fixture's {@code model.onnx} (torch.onnx.export of timm's L1;
- * {@code -p onnx=...} picks another file); {@code v2-s0}: the EfficientFormerV2-S0 fixture's. {@code l3}, {@code l7}: the seeded random weights
+ * {@code -p onnx=...} picks another file); {@code v2-s0}: the EfficientFormerV2-S0 fixture's.
+ * {@code l3}, {@code l7}, {@code v2-s1}, {@code v2-s2}, {@code v2-l}: the seeded random weights
  * {@link EfficientFormerModelBenchmark} runs ({@link SeededRandomCase}), written at setup by
- * {@link EfficientFormerOnnxExport} (the op structure of torch's L1 export) to a temporary file
- * that teardown deletes. The parameter has the same name in both benchmarks, so {@code -p model=l3}
+ * {@link EfficientFormerOnnxExport} (the op structure of torch's L1 and S0 exports) to a temporary
+ * file that teardown deletes. The parameter has the same name in both benchmarks, so {@code -p model=l3}
  * selects the same model in one JMH run.
  *
  * <p>The session is built once per trial with {@code threads} intra-op threads, one inter-op thread,
@@ -55,8 +56,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code OrtSession.run} that copies nothing in or out.
  *
  * <p>Before anything is measured the session's logits are checked: for {@code l1} the fixture input
- * (batch 2, {@code input.f32} beside the model) against {@code logits.f32}; for {@code l3} and
- * {@code l7} the seeded random image against this library's own model (dnnl backend) built from
+ * (batch 2, {@code input.f32} beside the model) against {@code logits.f32}, likewise for
+ * {@code v2-s0}; for the random weights the seeded random image against this library's own model (dnnl backend) built from
  * the same weights. A mismatch, {@code max|diff| > 1e-4 * max(1, max|logit|)}, fails the trial, so
  * a wrong model never reports a time.
  *
@@ -84,10 +85,10 @@ public class OnnxRuntimeBenchmark {
     public int threads;
 
     /**
-     * Model: {@code l1} or {@code v2-s0} (the fixtures' ONNX files below), {@code l3} or
-     * {@code l7} (exported random weights).
+     * Model: {@code l1} or {@code v2-s0} (the fixtures' ONNX files below), {@code l3}, {@code l7},
+     * {@code v2-s1}, {@code v2-s2} or {@code v2-l} (exported random weights).
      */
-    @Param({"l1", "l3", "l7", "v2-s0"})
+    @Param({"l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l"})
     public String model;
 
     /** The L1 ONNX model, relative to the working directory (the repository root). */
@@ -98,7 +99,7 @@ public class OnnxRuntimeBenchmark {
     @Param("../shared/fixtures/efficientformerv2_s0/model.onnx")
     public String v2S0Onnx;
 
-    /** The L3/L7 export of this trial, deleted at teardown. */
+    /** The export of this trial's random weights (L3, L7, V2-S1/S2/L), deleted at teardown. */
     private Path exported;
     /** Largest {@code max|diff|} seen by the checks, for tests. */
     double checkedMaxDiff;
@@ -147,12 +148,12 @@ public class OnnxRuntimeBenchmark {
                 modelPath = Path.of(v2S0Onnx);
                 reference = fixtureReference(modelPath);
             }
-            case "l3", "l7" -> {
+            case "l3", "l7", "v2-s1", "v2-s2", "v2-l" -> {
                 exported = Files.createTempFile("efficientformer_" + model + "-", ".onnx");
                 modelPath = exported;
                 reference = exportRandomWeights(exported);
             }
-            default -> throw new IllegalArgumentException("model \"" + model + "\": expected l1, l3, l7 or v2-s0");
+            default -> throw new IllegalArgumentException("model \"" + model + "\": expected l1, l3, l7, v2-s0, v2-s1, v2-s2 or v2-l");
         }
 
         env = OrtEnvironment.getEnvironment();

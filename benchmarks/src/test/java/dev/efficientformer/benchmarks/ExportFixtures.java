@@ -31,18 +31,31 @@ public final class ExportFixtures {
 
     /** The full-size L1 case folder (property {@code efficientformer.shared.fixtures}), when present. */
     public static Optional<Path> sharedL1() {
+        return shared("efficientformer_l1");
+    }
+
+    /** Why a full-size L1 test is skipped, for assumption messages. */
+    public static String sharedL1Absent() {
+        return sharedAbsent("efficientformer_l1");
+    }
+
+    /**
+     * A full-size case folder of the shared fixtures ({@code efficientformer_l1},
+     * {@code efficientformerv2_s0}) with its {@code model.safetensors} and {@code model.onnx}, when present.
+     */
+    public static Optional<Path> shared(String caseName) {
         String root = System.getProperty("efficientformer.shared.fixtures");
         if (root == null) {
             return Optional.empty();
         }
-        Path p = Path.of(root, "efficientformer_l1");
+        Path p = Path.of(root, caseName);
         return Files.isRegularFile(p.resolve("model.safetensors")) && Files.isRegularFile(p.resolve("model.onnx")) ? Optional.of(p)
                 : Optional.empty();
     }
 
-    /** Why a full-size test is skipped, for assumption messages. */
-    public static String sharedL1Absent() {
-        return "full-size efficientformer_l1 fixture (model.safetensors, model.onnx) not found under "
+    /** Why a full-size test of {@code caseName} is skipped, for assumption messages. */
+    public static String sharedAbsent(String caseName) {
+        return "full-size " + caseName + " fixture (model.safetensors, model.onnx) not found under "
                 + System.getProperty("efficientformer.shared.fixtures", "(efficientformer.shared.fixtures unset)")
                 + ": skipping the full-size check";
     }

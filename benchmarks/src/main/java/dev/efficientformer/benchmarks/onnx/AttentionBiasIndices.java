@@ -6,11 +6,13 @@ import dev.efficientformer.weights.WeightFile;
 import java.util.Arrays;
 
 /**
- * V1 attention's {@code attention_bias_idxs}: for query {@code (y1, x1)} and key {@code (y2, x2)}
- * of the {@code side x side} token grid, the index {@code |y1 - y2| * side + |x1 - x2|} into a
- * head's learned biases. timm keeps it as an int64 buffer in the state dict; it is fixed by the
- * grid, so it is derived here exactly as the library's model derives it, and a checkpoint's copy
- * is only checked against it.
+ * The {@code attention_bias_idxs} of EfficientFormer's attention: keys sit on a
+ * {@code rows x cols} grid, queries on every {@code stride}-th row and column of it (stride 1 for
+ * V1 and V2's plain attention, 2 for V2's downsampling attention); query {@code (y1, x1)} and key
+ * {@code (y2, x2)} read a head's learned bias {@code |y1*stride - y2| * cols + |x1*stride - x2|}.
+ * timm keeps it as an int64 buffer (in the state dict for V1 and V2's original code); it is fixed
+ * by the grid, so it is derived here from timm's formula, and a checkpoint's copy is only checked
+ * against it.
  *
  * <p>Thread-safety: stateless.
  */
@@ -18,16 +20,35 @@ public final class AttentionBiasIndices {
     private AttentionBiasIndices() {
     }
 
-    /** The {@code [side*side, side*side]} indices, row-major. */
+    /** V1's {@code [side*side, side*side]} indices, row-major. */
     public static long[] derive(int side) {
-        int n = side * side;
-        long[] out = new long[n * n];
-        for (int q = 0; q < n; q++) {
-            for (int k = 0; k < n; k++) {
-                out[q * n + k] = (long) Math.abs(q / side - k / side) * side + Math.abs(q % side - k % side);
+        return derive(side, side, 1);
+    }
+
+    /** The {@code [Nq, rows*cols]} indices, row-major, with {@code Nq = ceil(rows/stride) * ceil(cols/stride)}. */
+    public static long[] derive(int rows, int cols, int stride) {
+        int qCols = (cols + stride - 1) / stride;
+        int nq = queries(rows, cols, stride);
+        int nk = rows * cols;
+        long[] out = new long[nq * nk];
+        for (int q = 0; q < nq; q++) {
+            int qy = q / qCols * stride;
+            int qx = q % qCols * stride;
+            for (int k = 0; k < nk; k++) {
+                out[q * nk + k] = (long) Math.abs(qy - k / cols) * cols + Math.abs(qx - k % cols);
             }
         }
         return out;
+    }
+
+    /** How many queries a {@code rows x cols} key grid has at {@code stride}. */
+    public static int queries(int rows, int cols, int stride) {
+        return ((rows + stride - 1) / stride) * ((cols + stride - 1) / stride);
+    }
+
+    /** {@link #forModule(WeightFile, String, int, int, int)} for V1's square grid. */
+    public static long[] forModule(WeightFile weights, String prefix, int side) {
+        return forModule(weights, prefix, side, side, 1);
     }
 
     /**
@@ -38,17 +59,18 @@ public final class AttentionBiasIndices {
      *
      * @throws CheckpointException when the checkpoint's indices have another shape or other values
      */
-    public static long[] forModule(WeightFile weights, String prefix, int side) {
-        long[] derived = derive(side);
+    public static long[] forModule(WeightFile weights, String prefix, int rows, int cols, int stride) {
+        long[] derived = derive(rows, cols, stride);
         String key = prefix + ".attention_bias_idxs";
         if (!weights.contains(key)) {
             return derived;
         }
         var info = weights.info(key);
-        int n = side * side;
-        if (info.dtype() != DType.I64 || info.shape().rank() != 2 || info.shape().dim(0) != n || info.shape().dim(1) != n) {
+        int nq = queries(rows, cols, stride);
+        int nk = rows * cols;
+        if (info.dtype() != DType.I64 || info.shape().rank() != 2 || info.shape().dim(0) != nq || info.shape().dim(1) != nk) {
             throw new CheckpointException(weights.path() + ": " + key + " is " + info.dtype() + " " + info.shape() + ", expected I64 ["
-                    + n + ", " + n + "]");
+                    + nq + ", " + nk + "]");
         }
         var tensor = weights.tensor(key);
         long[] stored = new long[derived.length];
@@ -58,8 +80,8 @@ public final class AttentionBiasIndices {
             allZero &= stored[i] == 0;
         }
         if (!allZero && !Arrays.equals(stored, derived)) {
-            throw new CheckpointException(weights.path() + ": " + key + " does not hold V1's relative-offset indices for a " + side + "x"
-                    + side + " grid; not an EfficientFormer V1 checkpoint?");
+            throw new CheckpointException(weights.path() + ": " + key + " does not hold the relative-offset indices of a " + rows + "x"
+                    + cols + " grid with queries at stride " + stride + "; not an EfficientFormer checkpoint of this size?");
         }
         return derived;
     }

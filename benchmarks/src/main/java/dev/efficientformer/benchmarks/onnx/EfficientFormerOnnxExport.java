@@ -2,6 +2,7 @@ package dev.efficientformer.benchmarks.onnx;
 
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.model.EfficientFormerSpec;
+import dev.efficientformer.model.EfficientFormerV2GraphBuilder;
 import dev.efficientformer.model.RandomWeights;
 import dev.efficientformer.model.SpecDerivation;
 import dev.efficientformer.model.WeightReader;
@@ -16,12 +17,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exports an EfficientFormer V1 checkpoint (timm key names) to ONNX with the op structure
- * torch.onnx.export gave timm's model (torch 1.13, opset 17, dynamic batch: the L1 file in the
- * shared fixtures), so that ONNX Runtime gets the graph it would get from a real export: the same
- * ops in the same order with the same attributes, including torch's shape plumbing
+ * Exports an EfficientFormer checkpoint (timm key names) to ONNX with the op structure
+ * torch.onnx.export gave timm's model (torch 1.13, opset 17, dynamic batch: the L1 and V2-S0 files
+ * in the shared fixtures), so that ONNX Runtime gets the graph it would get from a real export: the
+ * same ops in the same order with the same attributes, including torch's shape plumbing
  * (Shape/Gather/Unsqueeze/Concat before each Reshape). Input {@code input} {@code [batch, 3, 224, 224]},
- * output {@code logits} {@code [batch, classes]}.
+ * output {@code logits} {@code [batch, classes]}. V1 (L1, L3, L7) is written here; V2 (S0, S1, S2,
+ * L), recognised from its tensors, by {@link EfficientFormerV2OnnxExport}.
  *
  * <p>What torch folded is folded here too: each BatchNorm into the convolution before it, the 4-D
  * layer scales into {@code [1, C, 1, 1]} tensors, the Linear weights into their transposes. The
@@ -29,8 +31,9 @@ import java.util.TreeMap;
  *
  * <p>Command line: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.efficientformer.benchmarks.onnx.EfficientFormerOnnxExport efficientformer_l3 out.onnx}
- * (a variant's seeded random weights; an optional third argument is the seed, default 7 as in the
- * benchmarks), or a checkpoint file in place of the variant.
+ * (a zoo variant's seeded random weights, V1 or V2, e.g. {@code efficientformerv2_s1}; an optional
+ * third argument is the seed, default 7 as in the benchmarks), or a checkpoint file in place of the
+ * variant.
  *
  * <p>Thread-safety: stateless.
  */
@@ -60,10 +63,15 @@ public final class EfficientFormerOnnxExport {
      * Writes {@code weights} as an ONNX model to {@code out}, replacing it.
      *
      * @throws dev.efficientformer.weights.CheckpointException when the checkpoint is not an
-     *     EfficientFormer V1 one with timm key names, naming what is missing or mis-shaped
+     *     EfficientFormer V1 or V2 one, naming what is missing or mis-shaped
      */
     public static void export(WeightFile weights, Path out) throws IOException {
         OnnxModelWriter.write(graph(weights), out);
+    }
+
+    /** {@link #export(WeightFile, Path)} for {@code height x width} images (see {@link #graph(WeightFile, int, int)}). */
+    public static void export(WeightFile weights, Path out, int height, int width) throws IOException {
+        OnnxModelWriter.write(graph(weights, height, width), out);
     }
 
     /**
@@ -72,14 +80,31 @@ public final class EfficientFormerOnnxExport {
      * @throws dev.efficientformer.weights.CheckpointException as {@link #export}
      */
     public static OnnxGraph graph(WeightFile weights) {
+        return graph(weights, IMAGE_SIZE, IMAGE_SIZE);
+    }
+
+    /**
+     * The ONNX graph of {@code weights} for {@code height x width} images: any size the checkpoint's
+     * attention biases fit for V2 (the tiny test models take 96 x 96), 224 x 224 for V1.
+     *
+     * @throws dev.efficientformer.weights.CheckpointException as {@link #export}, or when a V1
+     *     graph is asked for another size
+     */
+    public static OnnxGraph graph(WeightFile weights, int height, int width) {
+        String name = weights.path().getFileName() == null ? "efficientformer" : weights.path().getFileName().toString();
+        if (EfficientFormerV2GraphBuilder.recognises(weights)) {
+            return EfficientFormerV2OnnxExport.graph(weights, name, height, width);
+        }
+        if (height != IMAGE_SIZE || width != IMAGE_SIZE) {
+            throw new CheckpointException(weights.path() + ": the V1 export writes 224x224 graphs only, not " + height + "x" + width);
+        }
         EfficientFormerSpec spec;
         try {
             spec = SpecDerivation.derive(weights);
         } catch (CheckpointException e) {
-            throw new CheckpointException(e.getMessage() + " (the ONNX export writes EfficientFormer V1 checkpoints with timm or the"
-                    + " original authors' key names only)", e);
+            throw new CheckpointException(e.getMessage() + " (the ONNX export writes EfficientFormer V1 and V2 checkpoints with timm or"
+                    + " the original authors' key names only)", e);
         }
-        String name = weights.path().getFileName() == null ? "efficientformer" : weights.path().getFileName().toString();
         EfficientFormerOnnxExport e = new EfficientFormerOnnxExport(weights, spec, name);
         e.build();
         return e.graph;
@@ -228,12 +253,13 @@ public final class EfficientFormerOnnxExport {
     }
 
     /**
-     * {@code <variant|checkpoint> <out.onnx> [seed]}: exports a bundled variant's seeded random
-     * weights ({@code efficientformer_l1}, {@code _l3}, {@code _l7}) or a checkpoint file.
+     * {@code <variant|checkpoint> <out.onnx> [seed]}: exports a zoo variant's seeded random
+     * weights ({@code efficientformer_l1}, {@code _l3}, {@code _l7}, {@code efficientformerv2_s0},
+     * {@code _s1}, {@code _s2}, {@code _l}) or a checkpoint file.
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: EfficientFormerOnnxExport <efficientformer_l1|efficientformer_l3|efficientformer_l7|checkpoint-file>"
+            System.err.println("usage: EfficientFormerOnnxExport <zoo variant, e.g. efficientformer_l3 or efficientformerv2_s1|checkpoint-file>"
                     + " <out.onnx> [seed, default " + DEFAULT_SEED + "]");
             System.exit(2);
         }

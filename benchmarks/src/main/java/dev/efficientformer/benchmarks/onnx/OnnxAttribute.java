@@ -1,8 +1,8 @@
 package dev.efficientformer.benchmarks.onnx;
 
 /**
- * One ONNX {@code AttributeProto} of a node: an int, a float, a list of ints or a tensor (the
- * kinds EfficientFormer's graph uses).
+ * One ONNX {@code AttributeProto} of a node: an int, a float, a string, a list of ints or a tensor
+ * (the kinds EfficientFormer's graphs use).
  *
  * <p>Thread-safety: immutable.
  */
@@ -11,11 +11,13 @@ public sealed interface OnnxAttribute {
     int NAME = 1;
     int F = 2;
     int I = 3;
+    int S = 4;
     int T = 5;
     int INTS = 8;
     int TYPE = 20;
     int TYPE_FLOAT = 1;
     int TYPE_INT = 2;
+    int TYPE_STRING = 3;
     int TYPE_TENSOR = 4;
     int TYPE_INTS = 7;
 
@@ -33,6 +35,11 @@ public sealed interface OnnxAttribute {
     /** A {@code FLOAT} attribute. */
     static OnnxAttribute of(String name, float value) {
         return new FloatValue(name, value);
+    }
+
+    /** A {@code STRING} attribute (UTF-8). */
+    static OnnxAttribute of(String name, String value) {
+        return new Text(name, value);
     }
 
     /** An {@code INTS} attribute. */
@@ -58,6 +65,14 @@ public sealed interface OnnxAttribute {
         @Override
         public ProtobufWriter encode() {
             return new ProtobufWriter().stringField(NAME, name).floatField(F, value).varintField(TYPE, TYPE_FLOAT);
+        }
+    }
+
+    /** A {@code STRING} attribute. */
+    record Text(String name, String value) implements OnnxAttribute {
+        @Override
+        public ProtobufWriter encode() {
+            return new ProtobufWriter().stringField(NAME, name).stringField(S, value).varintField(TYPE, TYPE_STRING);
         }
     }
 

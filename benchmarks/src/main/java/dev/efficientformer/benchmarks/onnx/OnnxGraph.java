@@ -146,7 +146,8 @@ public final class OnnxGraph {
         inputs.forEach(v -> defined.add(v.name()));
         for (OnnxNode n : nodes) {
             for (String in : n.inputs()) {
-                if (!defined.contains(in)) {
+                // An empty name is an optional input left out (Resize's roi), not a value.
+                if (!in.isEmpty() && !defined.contains(in)) {
                     throw new IllegalStateException("node " + n.name() + " reads " + in + ", which nothing defines before it");
                 }
             }

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Emits the ONNX nodes torch.onnx.export (torch 1.13, opset 17, eval mode, constant folding on)
- * produces for the torch modules EfficientFormer V1 is made of, reading their weights by timm
- * key: Conv2d + BatchNorm2d (one Conv, BatchNorm folded), GELU (the exact, erf form: five nodes),
- * LayerNorm, Linear on tokens (MatMul against the transposed weight, then Add), layer scale.
+ * produces for the torch modules EfficientFormer V1 and V2 are made of, reading their weights by
+ * timm key: Conv2d + BatchNorm2d (one Conv, BatchNorm folded; dense, grouped or depthwise), a
+ * Conv2d alone, BatchNorm2d alone, GELU (the exact, erf form: five nodes), LayerNorm, Linear on
+ * tokens (MatMul against the transposed weight, then Add), layer scale.
  *
  * <p>Module paths are timm's ({@code stages.0.blocks.1.mlp.fc1}); {@link #scope} turns them into
  * torch's node scopes.
@@ -57,19 +58,51 @@ final class TorchModuleEmitter {
      * BatchNorm {@code norm}, folded into one Conv node in the convolution's scope.
      */
     String convBatchNorm(String x, String conv, String norm, int in, int out, int kernel, int stride, int pad) {
-        float[] w = weights.floats(conv + ".weight", out, in, kernel, kernel);
+        return convBatchNorm(x, conv, norm, in, out, kernel, stride, pad, 1);
+    }
+
+    /** As above, with {@code groups} groups (weight {@code [out, in / groups, k, k]}; depthwise when it equals {@code in}). */
+    String convBatchNorm(String x, String conv, String norm, int in, int out, int kernel, int stride, int pad, int groups) {
+        int perGroup = in / groups;
+        float[] w = weights.floats(conv + ".weight", out, perGroup, kernel, kernel);
         float[] b = weights.floats(conv + ".bias", out);
         BatchNormFolding.Folded f = BatchNormFolding.fold(w, b, weights.floats(norm + ".running_mean", out),
                 weights.floats(norm + ".running_var", out), weights.floats(norm + ".weight", out), weights.floats(norm + ".bias", out),
                 EfficientFormerSpec.EPS);
-        String wName = graph.generatedInitializer("Conv", f.weight(), out, in, kernel, kernel);
+        String wName = graph.generatedInitializer("Conv", f.weight(), out, perGroup, kernel, kernel);
         String bName = graph.generatedInitializer("Conv", f.bias(), out);
-        return graph.node(scope(conv), "Conv", List.of(x, wName, bName),
+        return conv(x, conv, wName, bName, kernel, stride, pad, groups);
+    }
+
+    /**
+     * A k x k convolution {@code conv} with its bias and no BatchNorm: torch keeps its parameters
+     * under their state-dict names.
+     */
+    String plainConv(String x, String conv, int in, int out, int kernel, int stride, int pad, int groups) {
+        int perGroup = in / groups;
+        String w = graph.initializer(OnnxTensorData.floats(conv + ".weight", weights.floats(conv + ".weight", out, perGroup, kernel, kernel),
+                out, perGroup, kernel, kernel));
+        String b = graph.initializer(OnnxTensorData.floats(conv + ".bias", weights.floats(conv + ".bias", out), out));
+        return conv(x, conv, w, b, kernel, stride, pad, groups);
+    }
+
+    private String conv(String x, String conv, String w, String b, int kernel, int stride, int pad, int groups) {
+        return graph.node(scope(conv), "Conv", List.of(x, w, b),
                 OnnxAttribute.ints("dilations", 1, 1),
-                OnnxAttribute.of("group", 1L),
+                OnnxAttribute.of("group", (long) groups),
                 OnnxAttribute.ints("kernel_shape", kernel, kernel),
                 OnnxAttribute.ints("pads", pad, pad, pad, pad),
                 OnnxAttribute.ints("strides", stride, stride));
+    }
+
+    /** An inference-mode BatchNorm2d on its own, parameters under their state-dict names. */
+    String batchNorm(String x, String norm, int channels, float eps) {
+        List<String> in = new java.util.ArrayList<>(List.of(x));
+        for (String p : List.of("weight", "bias", "running_mean", "running_var")) {
+            in.add(graph.initializer(OnnxTensorData.floats(norm + "." + p, weights.floats(norm + "." + p, channels), channels)));
+        }
+        return graph.node(scope(norm), "BatchNormalization", in, OnnxAttribute.of("epsilon", eps), OnnxAttribute.of("momentum", 0.9f),
+                OnnxAttribute.of("training_mode", 0L));
     }
 
     /** ReLU in the scope of module {@code act}. */
@@ -119,7 +152,10 @@ final class TorchModuleEmitter {
      * gamma constant-folded to {@code [1, C, 1, 1]}.
      */
     String layerScale4d(String x, String ls, int channels) {
-        float[] gamma = weights.floats(ls + ".gamma", channels);
+        String name = ls + ".gamma";
+        // timm stores [C]; EfficientFormerV2's original code stores [C, 1, 1]: the same numbers.
+        boolean original = weights.has(name) && weights.file().info(name).shape().rank() == 3;
+        float[] gamma = original ? weights.floats(name, channels, 1, 1) : weights.floats(name, channels);
         return graph.node(scope(ls), "Mul", List.of(x, graph.generatedInitializer("Mul", gamma, 1, channels, 1, 1)));
     }
 

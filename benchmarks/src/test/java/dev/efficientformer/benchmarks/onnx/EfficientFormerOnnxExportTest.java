@@ -12,6 +12,9 @@ import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.weights.TensorInfo;
 import dev.efficientformer.weights.WeightFile;
 import java.lang.foreign.Arena;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,13 +77,18 @@ class EfficientFormerOnnxExportTest {
     }
 
     @Test
-    void rejectsACheckpointThatIsNotV1() {
-        Path v2 = ExportFixtures.tiny("tiny_v2").resolve("model.safetensors");
-        try (WeightFile w = CheckpointFormat.open(v2)) {
-            CheckpointException e = assertThrows(CheckpointException.class, () -> EfficientFormerOnnxExport.export(w, tmp.resolve("v2.onnx")));
-            assertTrue(e.getMessage().contains(v2.toString()), e.getMessage());
+    void rejectsACheckpointThatIsNotEfficientFormer() throws Exception {
+        // A valid safetensors file holding one tensor no EfficientFormer has.
+        byte[] header = "{\"fc.weight\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer file = ByteBuffer.allocate(8 + header.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+        file.putLong(header.length).put(header).putFloat(1f);
+        Path other = tmp.resolve("other.safetensors");
+        Files.write(other, file.array());
+        try (WeightFile w = CheckpointFormat.open(other)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> EfficientFormerOnnxExport.export(w, tmp.resolve("other.onnx")));
+            assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
         }
-        assertTrue(!Files.exists(tmp.resolve("v2.onnx")), "nothing written for a rejected checkpoint");
+        assertTrue(!Files.exists(tmp.resolve("other.onnx")), "nothing written for a rejected checkpoint");
     }
 
     @Test
