@@ -171,8 +171,8 @@ public final class EfficientFormerModel implements AutoCloseable {
     }
 
     /**
-     * Builds a model from an open checkpoint; the weights are copied, so the caller may close it
-     * afterwards.
+     * Builds a model from an open checkpoint (timm's or the original authors' key names); the
+     * weights are copied, so the caller may close it afterwards.
      */
     public static EfficientFormerModel fromWeights(WeightFile weights, ModelOptions options) {
         return fromWeights(weights, options, null);

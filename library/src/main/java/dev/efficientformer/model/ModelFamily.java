@@ -2,17 +2,32 @@ package dev.efficientformer.model;
 
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.GraphPasses;
+import dev.efficientformer.weights.RenamedWeightFile;
 import dev.efficientformer.weights.WeightFile;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * The model families the library runs, each whole in one place: how it is recognised from a
- * checkpoint's tensors (under timm's names), how its spec is derived and how its graph is built.
+ * The model families the library runs, each whole in one place: how the original authors named
+ * its checkpoints' keys (and timm's names for them), how it is recognised from a checkpoint's
+ * tensors, how its spec is derived and how its graph is built. Zoo entries live in
+ * {@link ModelZoo}.
  *
  * <p>Thread-safety: stateless.
  */
 public enum ModelFamily {
     /** EfficientFormer (V1): L1, L3, L7. */
     EFFICIENTFORMER {
+        @Override
+        boolean namedByOriginalAuthors(Collection<String> keys) {
+            return EfficientFormerV1KeyMapping.isOriginalNaming(keys);
+        }
+
+        @Override
+        String timmName(String originalKey) {
+            return EfficientFormerV1KeyMapping.toTimm(originalKey);
+        }
+
         @Override
         ModelSpec derive(WeightFile file) {
             return SpecDerivation.derive(file);
@@ -26,6 +41,16 @@ public enum ModelFamily {
     /** EfficientFormerV2: S0, S1, S2, L. */
     EFFICIENTFORMER_V2 {
         @Override
+        boolean namedByOriginalAuthors(Collection<String> keys) {
+            return EfficientFormerV2KeyMapping.isOriginalNaming(keys);
+        }
+
+        @Override
+        String timmName(String originalKey) {
+            return EfficientFormerV2KeyMapping.toTimm(originalKey);
+        }
+
+        @Override
         ModelSpec derive(WeightFile file) {
             return EfficientFormerV2GraphBuilder.derive(file);
         }
@@ -36,11 +61,34 @@ public enum ModelFamily {
         }
     };
 
+    /** Whether {@code keys} are this family's in its original authors' naming. */
+    abstract boolean namedByOriginalAuthors(Collection<String> keys);
+
+    /** timm's name for one of the original authors' keys; keys outside their naming come back unchanged. */
+    abstract String timmName(String originalKey);
+
     abstract ModelSpec derive(WeightFile file);
 
     abstract Graph build(WeightFile file, ModelSpec spec, int height, int width);
 
-    /** The family of the checkpoint (V1 unless its tensors are V2's). */
+    /**
+     * {@code file} under timm's key names, which the rest of the library reads: a view renaming
+     * every key when the checkpoint uses a family's original naming (V2's is tried first: V1's
+     * test, {@code patch_embed.}/{@code network.} prefixes, holds for both), otherwise {@code file}
+     * itself. The view's tensors are the file's; closing the view closes the file.
+     *
+     * @throws dev.efficientformer.weights.CheckpointException when two keys get the same name
+     */
+    public static WeightFile withTimmNames(WeightFile file) {
+        for (ModelFamily family : List.of(EFFICIENTFORMER_V2, EFFICIENTFORMER)) {
+            if (family.namedByOriginalAuthors(file.names())) {
+                return new RenamedWeightFile(file, family::timmName);
+            }
+        }
+        return file;
+    }
+
+    /** The family of a checkpoint under timm's names (V1 unless its tensors are V2's); see {@link #withTimmNames}. */
     public static ModelFamily of(WeightFile file) {
         return EfficientFormerV2GraphBuilder.recognises(file) ? EFFICIENTFORMER_V2 : EFFICIENTFORMER;
     }
@@ -50,15 +98,17 @@ public enum ModelFamily {
     }
 
     /**
-     * Recognises the family of {@code file}, derives its spec and builds the optimised graph
-     * (see {@link GraphPasses}) for {@code height x width} images.
+     * Recognises the family of {@code file} (timm's or the original authors' key names), derives
+     * its spec and builds the optimised graph (see {@link GraphPasses}) for {@code height x width}
+     * images. The file stays the caller's to close.
      *
      * @throws dev.efficientformer.weights.CheckpointException when the checkpoint does not fit its family
      * @throws dev.efficientformer.EfficientFormerException when the input size does not fit the model
      */
     public static Loaded load(WeightFile file, int height, int width) {
-        ModelFamily family = of(file);
-        ModelSpec spec = family.derive(file);
-        return new Loaded(spec, GraphPasses.optimize(family.build(file, spec, height, width)));
+        WeightFile named = withTimmNames(file);
+        ModelFamily family = of(named);
+        ModelSpec spec = family.derive(named);
+        return new Loaded(spec, GraphPasses.optimize(family.build(named, spec, height, width)));
     }
 }

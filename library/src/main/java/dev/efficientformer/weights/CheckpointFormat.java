@@ -56,17 +56,17 @@ public enum CheckpointFormat {
     }
 
     /**
-     * Opens {@code path} in its detected format. Checkpoints with the original authors' key names
-     * are presented under timm's names, so that one model builder reads both.
+     * Opens {@code path} in its detected format, keys as stored (timm's or the original authors'
+     * names: {@code ModelFamily.withTimmNames} presents the latter under timm's, and
+     * {@code EfficientFormerModel} reads both).
      *
      * @throws CheckpointException naming the file and what is wrong with it
      */
     public static WeightFile open(Path path) {
-        WeightFile f = switch (detect(path)) {
+        return switch (detect(path)) {
             case SAFETENSORS -> SafetensorsFile.open(path);
             case PYTORCH_ZIP -> TorchCheckpoint.open(path);
         };
-        return withTimmNames(f);
     }
 
     /**
@@ -87,11 +87,10 @@ public enum CheckpointFormat {
         MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, 0, head, 0, head.length);
         CheckpointFormat format = fromHead(label, head, head.length);
         Arena arena = Arena.ofShared();
-        WeightFile f;
         try {
             MemorySegment copy = arena.allocate(bytes.byteSize(), 64);
             copy.copyFrom(bytes);
-            f = switch (format) {
+            return switch (format) {
                 case SAFETENSORS -> SafetensorsFile.read(label, copy, arena);
                 case PYTORCH_ZIP -> TorchCheckpoint.read(label, copy, arena);
             };
@@ -99,7 +98,6 @@ public enum CheckpointFormat {
             arena.close();
             throw e;
         }
-        return withTimmNames(f);
     }
 
     /** A path for messages: the name as given, with characters no path may hold replaced. */
@@ -109,20 +107,6 @@ public enum CheckpointFormat {
             return Path.of(safe);
         } catch (java.nio.file.InvalidPathException e) {
             return Path.of("<checkpoint in memory>");
-        }
-    }
-
-    private static WeightFile withTimmNames(WeightFile f) {
-        try {
-            return RenamedWeightFile.withTimmNames(f);
-        } catch (RuntimeException | Error e) {
-            // The file is mapped: a failed renaming must not keep it (2000 such loads kept 380 MB).
-            try {
-                f.close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
         }
     }
 }

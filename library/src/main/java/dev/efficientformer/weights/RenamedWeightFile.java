@@ -11,7 +11,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A weight file seen under other key names: a view of another {@link WeightFile} whose keys pass
- * through a renaming function. Tensors are the underlying file's, not copies.
+ * through a renaming function. Tensors are the underlying file's, not copies. The model families
+ * use it to present the original authors' checkpoints under timm's names
+ * ({@code dev.efficientformer.model.ModelFamily#withTimmNames}).
  *
  * <p>Thread-safety: as safe as the underlying file (the name tables are immutable).
  */
@@ -39,23 +41,6 @@ public final class RenamedWeightFile implements WeightFile {
         }
         this.sourceNames = Collections.unmodifiableMap(map);
         this.names = List.copyOf(map.keySet());
-    }
-
-    /**
-     * {@code file} under timm's key names: renamed by {@link EfficientFormerV2KeyMapping} or
-     * {@link EfficientFormerV1KeyMapping} when it uses the original authors' naming of V2 or V1,
-     * otherwise {@code file} itself.
-     *
-     * @throws CheckpointException when the renaming makes two keys collide
-     */
-    public static WeightFile withTimmNames(WeightFile file) {
-        if (EfficientFormerV2KeyMapping.isOriginalNaming(file.names())) {
-            return new RenamedWeightFile(file, EfficientFormerV2KeyMapping::toTimm);
-        }
-        if (!EfficientFormerV1KeyMapping.isOriginalNaming(file.names())) {
-            return file;
-        }
-        return new RenamedWeightFile(file, EfficientFormerV1KeyMapping::toTimm);
     }
 
     /** The file underneath. */

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * tensors (see {@link StateDictLocator}). Tensor data stays in the memory-mapped file: a tensor
  * stored row-major is a view of its {@code <name>/data/<key>} entry; one with other strides is
  * copied once, on first access, into memory owned by this checkpoint. Keys are the file's own;
- * wrap the checkpoint in {@link RenamedWeightFile#withTimmNames} for timm's names.
+ * {@code ModelFamily.withTimmNames} presents the original authors' names under timm's.
  *
  * <p>Everything the file says is validated when it is opened (zip structure, pickle, dtypes,
  * sizes, strides and offsets against the storages' bytes), so {@link #tensor(String)} cannot

@@ -79,7 +79,8 @@ class BackendGateTest {
     static void checkCase(Variant v, Path weights, ReferenceCase c, int batch) {
         Backend backend = v.backend();
         long[] shape = c.inputShape();
-        try (WeightFile f = CheckpointFormat.open(weights)) {
+        try (WeightFile raw = CheckpointFormat.open(weights)) {
+            WeightFile f = ModelFamily.withTimmNames(raw);
             ModelFamily family = ModelFamily.of(f);
             Graph g = family.build(f, family.derive(f), (int) shape[2], (int) shape[3]);
             if (v.optimize) {

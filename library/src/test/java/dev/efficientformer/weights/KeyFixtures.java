@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Test-only: the key lists in {@code fixtures/keys/<variant>.json}. */
-final class KeyFixtures {
+public final class KeyFixtures {
     private KeyFixtures() {
     }
 
     /** The tensors of {@code naming} ("timm_safetensors" or "original_pth_model") for a variant. */
     @SuppressWarnings("unchecked")
-    static Map<String, TensorInfo> keys(String variant, String naming) throws IOException {
+    public static Map<String, TensorInfo> keys(String variant, String naming) throws IOException {
         Map<String, Object> doc = Json.parseObject(Files.readString(Fixtures.path("keys/" + variant + ".json")));
         Map<String, Object> keys = (Map<String, Object>) doc.get(naming);
         Map<String, TensorInfo> out = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.tensor.DType;
 import dev.efficientformer.tensor.Shape;
 import dev.efficientformer.tensor.Tensor;
@@ -19,7 +20,7 @@ class RenamedWeightFileTest {
     @Test
     void presentsTheTinyCheckpointUnderTimmNames() throws Exception {
         try (TorchCheckpoint ckpt = TorchCheckpoint.open(Fixtures.tinyV1Pth())) {
-            WeightFile timm = RenamedWeightFile.withTimmNames(ckpt);
+            WeightFile timm = ModelFamily.withTimmNames(ckpt);
             RenamedWeightFile renamed = (RenamedWeightFile) timm;
             assertSame(ckpt, renamed.source());
             assertEquals("pytorch-zip", timm.format());
@@ -42,13 +43,13 @@ class RenamedWeightFileTest {
     @Test
     void leavesTimmNamedFilesAlone() {
         WeightFile timmNamed = new FakeWeightFile(List.of("stem.conv1.weight", "head.weight"));
-        assertSame(timmNamed, RenamedWeightFile.withTimmNames(timmNamed));
+        assertSame(timmNamed, ModelFamily.withTimmNames(timmNamed));
     }
 
     @Test
     void refusesRenamingsThatMergeKeys() {
         WeightFile clash = new FakeWeightFile(List.of("patch_embed.0.weight", "stem.conv1.weight"));
-        CheckpointException e = assertThrows(CheckpointException.class, () -> RenamedWeightFile.withTimmNames(clash));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> ModelFamily.withTimmNames(clash));
         assertTrue(e.getMessage().contains(
                 "keys 'patch_embed.0.weight' and 'stem.conv1.weight' of fake.pth both become 'stem.conv1.weight'"),
                 e.getMessage());
@@ -57,7 +58,7 @@ class RenamedWeightFileTest {
     @Test
     void closesTheUnderlyingFile() {
         FakeWeightFile fake = new FakeWeightFile(List.of("network.0.0.layer_scale_1"));
-        RenamedWeightFile.withTimmNames(fake).close();
+        ModelFamily.withTimmNames(fake).close();
         assertTrue(fake.closed);
     }
 

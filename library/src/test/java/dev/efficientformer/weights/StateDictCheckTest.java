@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.tensor.DType;
 import dev.efficientformer.tensor.Shape;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ class StateDictCheckTest {
         Map<String, TensorInfo> l1 = KeyFixtures.keys("efficientformer_l1", "timm_safetensors");
         try (TorchCheckpoint tiny = TorchCheckpoint.open(Fixtures.tinyV1Pth())) {
             StateDictMismatchException e = assertThrows(StateDictMismatchException.class,
-                    () -> StateDictCheck.requireMatch(l1, RenamedWeightFile.withTimmNames(tiny)));
+                    () -> StateDictCheck.requireMatch(l1, ModelFamily.withTimmNames(tiny)));
             // The tiny model is L1's shape family but smaller: every shared key differs in shape.
             assertTrue(e.getMessage().contains(Fixtures.tinyV1Pth().toString()), e.getMessage());
             assertTrue(e.misshaped().stream().anyMatch(m -> m.name().equals("stem.conv1.weight")));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.tensor.DType;
 import dev.efficientformer.tensor.Shape;
 import dev.efficientformer.tensor.Tensor;
@@ -42,7 +43,7 @@ class TorchCheckpointTest {
     void valuesEqualTheSafetensorsFixtureBitForBit() throws Exception {
         SafetensorsTestReader expected = new SafetensorsTestReader(Fixtures.tinyV1Safetensors());
         try (TorchCheckpoint ckpt = TorchCheckpoint.open(Fixtures.tinyV1Pth())) {
-            WeightFile timm = RenamedWeightFile.withTimmNames(ckpt);
+            WeightFile timm = ModelFamily.withTimmNames(ckpt);
             assertEquals(expected.infos().keySet(), new java.util.HashSet<>(timm.names()));
             int compared = 0;
             for (String name : timm.names()) {

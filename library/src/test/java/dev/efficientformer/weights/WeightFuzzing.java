@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.EfficientFormerModel;
 import dev.efficientformer.ModelOptions;
+import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.tensor.DType;
 import dev.efficientformer.tensor.Tensor;
 
@@ -43,7 +44,7 @@ final class WeightFuzzing {
                 }
             }
         }
-        WeightFile named = RenamedWeightFile.withTimmNames(f);
+        WeightFile named = ModelFamily.withTimmNames(f);
         // 224: the published models; 96: the tiny V2 fixture's grids, so that mutated V2 files reach
         // graph building too (V1 refuses 96 at once).
         for (int size : new int[] {224, 96}) {

@@ -3,6 +3,7 @@ package dev.efficientformer.benchmarks.onnx;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.model.EfficientFormerSpec;
 import dev.efficientformer.model.EfficientFormerV2GraphBuilder;
+import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.model.RandomWeights;
 import dev.efficientformer.model.SpecDerivation;
 import dev.efficientformer.model.WeightReader;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exports an EfficientFormer checkpoint (timm key names) to ONNX with the op structure
+ * Exports an EfficientFormer checkpoint (timm's or the original authors' key names) to ONNX with the op structure
  * torch.onnx.export gave timm's model (torch 1.13, opset 17, dynamic batch: the L1 and V2-S0 files
  * in the shared fixtures), so that ONNX Runtime gets the graph it would get from a real export: the
  * same ops in the same order with the same attributes, including torch's shape plumbing
@@ -90,7 +91,8 @@ public final class EfficientFormerOnnxExport {
      * @throws dev.efficientformer.weights.CheckpointException as {@link #export}, or when a V1
      *     graph is asked for another size
      */
-    public static OnnxGraph graph(WeightFile weights, int height, int width) {
+    public static OnnxGraph graph(WeightFile checkpoint, int height, int width) {
+        WeightFile weights = ModelFamily.withTimmNames(checkpoint);
         String name = weights.path().getFileName() == null ? "efficientformer" : weights.path().getFileName().toString();
         if (EfficientFormerV2GraphBuilder.recognises(weights)) {
             return EfficientFormerV2OnnxExport.graph(weights, name, height, width);

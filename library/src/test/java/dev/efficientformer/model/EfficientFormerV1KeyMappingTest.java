@@ -1,10 +1,16 @@
-package dev.efficientformer.weights;
+package dev.efficientformer.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.efficientformer.weights.Fixtures;
+import dev.efficientformer.weights.KeyFixtures;
+import dev.efficientformer.weights.SafetensorsTestReader;
+import dev.efficientformer.weights.StateDictCheck;
+import dev.efficientformer.weights.TensorInfo;
+import dev.efficientformer.weights.TorchCheckpoint;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

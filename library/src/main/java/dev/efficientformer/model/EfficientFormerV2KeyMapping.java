@@ -1,4 +1,4 @@
-package dev.efficientformer.weights;
+package dev.efficientformer.model;
 
 import java.util.Collection;
 import java.util.regex.Matcher;
@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Renames EfficientFormerV2 state-dict keys from the original authors' code (snap-research's
- * released {@code .pth} checkpoints) to timm's names.
+ * released {@code .pth} checkpoints) to timm's names; the layout both generations share is parsed
+ * by {@link OriginalKeyLayout}.
  *
  * <table>
  *   <caption>The mapping</caption>
@@ -28,62 +29,57 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safety: stateless.
  */
-public final class EfficientFormerV2KeyMapping {
-    private static final String INDEX = "(0|[1-9][0-9]{0,3})";
-    private static final Pattern STEM = Pattern.compile("patch_embed\\." + INDEX + "\\.(.+)");
-    private static final Pattern BLOCK = Pattern.compile("network\\." + INDEX + "\\." + INDEX + "\\.(.+)");
-    private static final Pattern DOWNSAMPLE = Pattern.compile("network\\." + INDEX + "\\.(proj|norm|conv|bn|attn)\\.(.+)");
+final class EfficientFormerV2KeyMapping {
     private static final String[] STEM_NAMES = {"conv1.conv", "conv1.bn", null, "conv2.conv", "conv2.bn"};
     /** A ConvNorm of the original: a Sequential of the convolution (0) and its BatchNorm (1). */
     private static final Pattern CONV_NORM = Pattern.compile("(.*\\b(?:q|k|v|v_local|stride_conv|q\\.proj))\\.([01])\\.(.+)");
     /** The original's projection: a Sequential of the activation (0), the convolution (1) and its BatchNorm (2). */
     private static final Pattern PROJ = Pattern.compile("(.*\\bproj)\\.([12])\\.(.+)");
+    private static final OriginalKeyLayout.Parts PARTS = new OriginalKeyLayout.Parts() {
+        @Override
+        public String stem(int index, String rest) {
+            return index < STEM_NAMES.length && STEM_NAMES[index] != null ? "stem." + STEM_NAMES[index] + "." + rest : null;
+        }
+
+        @Override
+        public String block(int stage, String block, String rest) {
+            return "stages." + stage + ".blocks." + block + "." + blockParameter(rest);
+        }
+
+        @Override
+        public String downsample(int stage, String rest) {
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            String tail = rest.substring(dot + 1);
+            String prefix = "stages." + stage + ".downsample.";
+            return switch (rest.substring(0, dot)) {
+                case "proj", "conv" -> prefix + "conv.conv." + tail;
+                case "norm", "bn" -> prefix + "conv.bn." + tail;
+                case "attn" -> prefix + "attn." + sequentials(tail);
+                default -> null;
+            };
+        }
+    };
 
     private EfficientFormerV2KeyMapping() {
     }
 
     /** The timm key for an original key; keys outside the original naming come back unchanged. */
-    public static String toTimm(String originalKey) {
-        Matcher m = STEM.matcher(originalKey);
-        if (m.matches()) {
-            int i = Integer.parseInt(m.group(1));
-            return i < STEM_NAMES.length && STEM_NAMES[i] != null ? "stem." + STEM_NAMES[i] + "." + m.group(2) : originalKey;
-        }
-        m = BLOCK.matcher(originalKey);
-        if (m.matches()) {
-            int n = Integer.parseInt(m.group(1));
-            return n % 2 == 0 ? "stages." + n / 2 + ".blocks." + m.group(2) + "." + blockParameter(m.group(3)) : originalKey;
-        }
-        m = DOWNSAMPLE.matcher(originalKey);
-        if (m.matches()) {
-            int n = Integer.parseInt(m.group(1));
-            if (n % 2 == 0) {
-                return originalKey;
-            }
-            String stage = "stages." + (n + 1) / 2 + ".downsample.";
-            return switch (m.group(2)) {
-                case "proj", "conv" -> stage + "conv.conv." + m.group(3);
-                case "norm", "bn" -> stage + "conv.bn." + m.group(3);
-                default -> stage + "attn." + sequentials(m.group(3));
-            };
-        }
-        if (originalKey.startsWith("dist_head.")) {
-            return "head_dist." + originalKey.substring("dist_head.".length());
-        }
-        return originalKey;
+    static String toTimm(String originalKey) {
+        return OriginalKeyLayout.toTimm(originalKey, PARTS);
     }
 
     private static String blockParameter(String rest) {
-        return switch (rest) {
-            case "layer_scale_1" -> "ls1.gamma";
-            case "layer_scale_2" -> "ls2.gamma";
-            default -> {
-                if (rest.startsWith("mlp.")) {
-                    yield "mlp." + mlpParameter(rest.substring(4));
-                }
-                yield rest.startsWith("token_mixer.") ? "token_mixer." + sequentials(rest.substring("token_mixer.".length())) : rest;
-            }
-        };
+        String scale = OriginalKeyLayout.layerScale(rest);
+        if (scale != null) {
+            return scale;
+        }
+        if (rest.startsWith("mlp.")) {
+            return "mlp." + mlpParameter(rest.substring(4));
+        }
+        return rest.startsWith("token_mixer.") ? "token_mixer." + sequentials(rest.substring("token_mixer.".length())) : rest;
     }
 
     private static String mlpParameter(String rest) {
@@ -119,7 +115,7 @@ public final class EfficientFormerV2KeyMapping {
     }
 
     /** Whether keys are V2's original naming: V1's prefixes and a depthwise {@code mlp.mid} convolution. */
-    public static boolean isOriginalNaming(Collection<String> keys) {
+    static boolean isOriginalNaming(Collection<String> keys) {
         return keys.stream().anyMatch(k -> k.startsWith("network.") && k.endsWith(".mlp.mid.weight"));
     }
 }

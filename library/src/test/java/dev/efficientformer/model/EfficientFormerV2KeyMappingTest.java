@@ -1,4 +1,4 @@
-package dev.efficientformer.weights;
+package dev.efficientformer.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
