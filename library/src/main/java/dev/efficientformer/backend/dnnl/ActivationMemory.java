@@ -2,9 +2,9 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
+import dev.efficientformer.graph.MemoryPlan;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
  * Places a plan's activations in one block of memory, reusing bytes between values whose lives
  * don't overlap. Memory objects are created without data while the graph is lowered; once every
  * step is known, each storage's live range (first to last step that touches it) decides where it
- * goes, and the data handles are set once. Without this, L7 at batch 8 needs about 740 MiB of
+ * goes ({@link MemoryPlan#place}, shared with the other backends), and the data handles are set once. Without this, L7 at batch 8 needs about 740 MiB of
  * activations; with it, a few times its largest tensor.
  *
  * <p>Thread-safety: not thread-safe; used while compiling one plan.
@@ -35,9 +35,6 @@ final class ActivationMemory {
             return bytes;
         }
 
-        private boolean overlapsInTime(Storage o) {
-            return first <= o.last && o.first <= last;
-        }
     }
 
     private record Binding(MemorySegment memory, Storage storage, long offset) {
@@ -95,33 +92,17 @@ final class ActivationMemory {
         }
     }
 
-    /** Places every storage, allocates the block and points every memory object at its bytes. */
+    /** Places every storage ({@link MemoryPlan#place}), allocates the block and points every memory object at its bytes. */
     void place() {
+        List<MemoryPlan.Interval> lives = new ArrayList<>();
         for (Storage s : storages) {
-            if (s.pinned || s.last < 0) {
-                s.first = Integer.MIN_VALUE;
-                s.last = Integer.MAX_VALUE;
-            }
+            lives.add(s.pinned || s.last < 0 ? MemoryPlan.Interval.wholeRun(s.bytes) : new MemoryPlan.Interval(s.bytes, s.first, s.last));
         }
-        // Largest first, each at the lowest offset that clashes with nothing live at the same time.
-        List<Storage> order = new ArrayList<>(storages);
-        order.sort(Comparator.comparingLong(Storage::bytes).reversed());
-        List<Storage> placed = new ArrayList<>();
-        long total = 0;
-        for (Storage s : order) {
-            List<Storage> clashes = placed.stream().filter(s::overlapsInTime).sorted(Comparator.comparingLong(o -> o.offset)).toList();
-            long candidate = 0;
-            for (Storage o : clashes) {
-                if (candidate + s.bytes <= o.offset) {
-                    break;
-                }
-                candidate = Math.max(candidate, align(o.offset + o.bytes));
-            }
-            s.offset = candidate;
-            placed.add(s);
-            total = Math.max(total, candidate + s.bytes);
+        MemoryPlan.Placement placement = MemoryPlan.place(lives, ALIGN);
+        for (int i = 0; i < storages.size(); i++) {
+            storages.get(i).offset = placement.offset(i);
         }
-        block = handles.allocate(total);
+        block = handles.allocate(placement.size());
         for (Binding b : bindings) {
             MemorySegment at = block.asSlice(b.storage.offset + b.offset);
             DnnlException.check(dnnl_memory_set_data_handle(b.memory, at), "bind an activation buffer");
@@ -131,10 +112,6 @@ final class ActivationMemory {
     /** The bytes of {@code storage}, once placed. */
     MemorySegment segment(Storage storage) {
         return block.asSlice(storage.offset, storage.bytes);
-    }
-
-    private static long align(long n) {
-        return (n + ALIGN - 1) / ALIGN * ALIGN;
     }
 
     /** Bytes of activations, once placed (for descriptions). */

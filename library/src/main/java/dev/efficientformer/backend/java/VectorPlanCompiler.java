@@ -3,6 +3,7 @@ package dev.efficientformer.backend.java;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Lowering;
+import dev.efficientformer.graph.MemoryPlan;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
@@ -18,9 +19,10 @@ import java.util.Map;
  * convolution or linear layer absorbs its ReLU or GELU and the residual add after it into its
  * epilogue; the pool mixer is one pass per plane.
  *
- * <p>Buffers: one heap array per value, shared between values whose lifetimes do not overlap
- * (a value's array returns to the pool after the last step that reads it; the input, the output
- * and the taps keep theirs). A step's output never shares an array with its inputs.
+ * <p>Buffers: heap arrays shared between values whose lifetimes do not overlap, as
+ * {@link MemoryPlan#slots} assigns them (a value's array is free again after the last step that
+ * reads it; the input, the output and the taps keep theirs). A step's output never shares an array
+ * with its inputs.
  *
  * <p>Thread-safety: not thread-safe; one compiler per plan.
  */
@@ -35,7 +37,6 @@ final class VectorPlanCompiler {
     private final int threads;
     private final List<Node> nodes;
     private final Map<Integer, float[]> buffers = new HashMap<>();
-    private final List<float[]> free = new ArrayList<>();
     private final float[][] scratch;
     private int scratchFloats;
 
@@ -56,24 +57,13 @@ final class VectorPlanCompiler {
 
     private VectorPlan build() {
         List<Lowering.Step> groups = Lowering.plan(graph, FUSIONS);
-        int[] lastRead = Lowering.lastReads(graph, groups);
-        buffer(graph.input());
+        allocate(groups);
         List<VectorStep> steps = new ArrayList<>();
         String[] nodeStages = dev.efficientformer.graph.StageLabels.of(graph);
         List<String> stages = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            Lowering.Step group = groups.get(g);
-            buffer(group.output());
+        for (Lowering.Step group : groups) {
             steps.add(lower(group));
             stages.add(nodeStages[group.first()]);
-            for (Value v : group.reads()) {
-                if (lastRead[v.id()] == g && !graph.isObservable(v) && !v.equals(graph.input()) && !v.equals(group.output())) {
-                    float[] b = buffers.get(v.id());
-                    if (b != null && !free.contains(b)) {
-                        free.add(b);
-                    }
-                }
-            }
         }
         for (int t = 0; t < threads; t++) {
             scratch[t] = new float[Math.max(1, scratchFloats)];
@@ -88,30 +78,33 @@ final class VectorPlanCompiler {
                 elements(graph.input()), buffers.get(graph.output().id()), elements(graph.output()), taps, tapSizes);
     }
 
+    /** One array per {@link MemoryPlan#slots slot}; each stored value gets its slot's array. */
+    private void allocate(List<Lowering.Step> groups) {
+        MemoryPlan.Interval[] lives = MemoryPlan.lifetimes(graph, groups, this::elements);
+        List<Integer> ids = new ArrayList<>();
+        List<MemoryPlan.Interval> intervals = new ArrayList<>();
+        for (int id = 0; id < lives.length; id++) {
+            if (lives[id] != null) {
+                ids.add(id);
+                intervals.add(lives[id]);
+            }
+        }
+        MemoryPlan.Slots slots = MemoryPlan.slots(intervals);
+        float[][] arrays = new float[slots.count()][];
+        for (int k = 0; k < arrays.length; k++) {
+            arrays[k] = new float[Math.toIntExact(slots.slotSize()[k])];
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            buffers.put(ids.get(i), arrays[slots.slot(i)]);
+        }
+    }
+
     private int elements(Value v) {
         long n = v.elementsPerImage() * batch;
         if (n > Integer.MAX_VALUE - 64) {
             throw new EfficientFormerException("value " + v + " at batch " + batch + " is too large for the java backend");
         }
         return (int) n;
-    }
-
-    /** The value's array: a free one large enough (the smallest such), else a new one. */
-    private float[] buffer(Value v) {
-        float[] b = buffers.get(v.id());
-        if (b != null) {
-            return b;
-        }
-        int size = elements(v);
-        int best = -1;
-        for (int i = 0; i < free.size(); i++) {
-            if (free.get(i).length >= size && (best < 0 || free.get(i).length < free.get(best).length)) {
-                best = i;
-            }
-        }
-        b = best >= 0 ? free.remove(best) : new float[size];
-        buffers.put(v.id(), b);
-        return b;
     }
 
     // ---------------------------------------------------------------- lowering
