@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Where a plan keeps its activations, decided once for every backend from the buffers' lifetimes:
@@ -11,8 +12,9 @@ import java.util.List;
  * activation instead of all of them. Two forms of the same decision, tested without any backend:
  * {@link #place} puts every buffer at an offset in one block (backends with one native block), and
  * {@link #slots} gives buffers to a few reusable arrays (backends that hand each kernel an array of
- * its own). A backend says how large its buffers are (layouts and padding are its own) and when
- * each is used; {@link #lifetimes} gives the latter for the values of a {@link Lowering} plan.
+ * its own). A backend says how large its buffers are (layouts and padding are its own) and which
+ * outputs may view or overwrite an operand ({@link Sharing}); {@link #buffers} decides, for the
+ * values of a {@link Lowering} plan, which share a buffer and how long each buffer lives.
  *
  * <p>Thread-safety: stateless; the records are immutable.
  */
@@ -159,23 +161,100 @@ public final class MemoryPlan {
         return new Slots(slotOf, sizes.stream().mapToLong(Long::longValue).toArray());
     }
 
+    /** How a backend may store a step's output other than in a buffer of its own. */
+    public interface Sharing {
+        /** Every output in a buffer of its own. */
+        Sharing NONE = new Sharing() {
+            @Override
+            public Value viewOf(Lowering.Step step) {
+                return null;
+            }
+
+            @Override
+            public List<Value> overwritable(Lowering.Step step) {
+                return List.of();
+            }
+        };
+
+        /** The value whose buffer the step's output is, read differently (a reshape, no copy); {@code null} for none. */
+        Value viewOf(Lowering.Step step);
+
+        /** Operands the step can overwrite with its output (elementwise ops), in order of preference. */
+        List<Value> overwritable(Lowering.Step step);
+    }
+
     /**
-     * The lifetime of every value a {@link Lowering} plan stores (the input and each step's
-     * output): from the step that writes it to the last step that reads it, or the whole run for
-     * the input, the output and the taps. {@code null} for a value no step stores (one fused inside
-     * a step).
+     * The buffers of a {@link Lowering} plan: {@code bufferOf[value id]} is the buffer a value is
+     * stored in ({@code -1} for a value no step stores, one fused inside a step), and each buffer's
+     * size and lifetime, for {@link #place} or {@link #slots}.
+     */
+    public record Buffers(int[] bufferOf, List<Interval> lives) {
+        /** The buffers; the arrays are copied. */
+        public Buffers {
+            bufferOf = bufferOf.clone();
+            lives = List.copyOf(lives);
+        }
+
+        /** The buffer of {@code v}, or -1. */
+        public int of(Value v) {
+            return v.id() < bufferOf.length ? bufferOf[v.id()] : -1;
+        }
+
+        @Override
+        public int[] bufferOf() {
+            return bufferOf.clone();
+        }
+    }
+
+    /**
+     * Decides where each value of a {@link Lowering} plan is stored: the input and each step's
+     * output, in a buffer of its own, or in the buffer of the value it views, or over an operand
+     * that dies at the step (same size, nothing else in its buffer read later, neither the input,
+     * the output nor a tap), as {@code sharing} allows. A buffer lives from the step that first
+     * writes it to the last step that reads a value in it; the input's through the whole run, the
+     * output's and the taps' from their step to the end of the run (the caller reads them after it).
      *
      * @param size the units of a value's buffer
      */
-    public static Interval[] lifetimes(Graph graph, List<Lowering.Step> steps, java.util.function.ToLongFunction<Value> size) {
+    public static Buffers buffers(Graph graph, List<Lowering.Step> steps, ToLongFunction<Value> size, Sharing sharing) {
         int[] lastRead = Lowering.lastReads(graph, steps);
-        Interval[] out = new Interval[lastRead.length];
-        out[graph.input().id()] = Interval.wholeRun(size.applyAsLong(graph.input()));
+        int[] bufferOf = new int[lastRead.length];
+        Arrays.fill(bufferOf, -1);
+        List<long[]> buffers = new ArrayList<>(); // {size, first, last}
+        bufferOf[graph.input().id()] = 0;
+        buffers.add(new long[] {size.applyAsLong(graph.input()), BEFORE_FIRST_STEP, AFTER_LAST_STEP});
         for (int s = 0; s < steps.size(); s++) {
-            Value v = steps.get(s).output();
-            out[v.id()] = graph.isObservable(v) ? Interval.wholeRun(size.applyAsLong(v)) : new Interval(size.applyAsLong(v), s, Math.max(s, lastRead[v.id()]));
+            Lowering.Step step = steps.get(s);
+            Value out = step.output();
+            long outSize = size.applyAsLong(out);
+            int last = graph.isObservable(out) ? AFTER_LAST_STEP : Math.max(s, lastRead[out.id()]);
+            Value view = sharing.viewOf(step);
+            int buffer = view != null ? bufferOf[view.id()] : -1;
+            if (view != null && buffer < 0) {
+                throw new IllegalStateException("step " + s + " views " + view + ", which is not stored");
+            }
+            for (Value c : view == null ? sharing.overwritable(step) : List.<Value>of()) {
+                int b = bufferOf[c.id()];
+                if (b >= 0 && buffers.get(b)[2] == s && size.applyAsLong(c) == outSize && !graph.isObservable(c)) {
+                    buffer = b;
+                    break;
+                }
+            }
+            if (buffer < 0) {
+                buffer = buffers.size();
+                buffers.add(new long[] {outSize, s, last});
+            } else {
+                long[] b = buffers.get(buffer);
+                b[0] = Math.max(b[0], outSize);
+                b[2] = Math.max(b[2], last);
+            }
+            bufferOf[out.id()] = buffer;
         }
-        return out;
+        List<Interval> lives = new ArrayList<>();
+        for (long[] b : buffers) {
+            lives.add(new Interval(b[0], (int) b[1], (int) b[2]));
+        }
+        return new Buffers(bufferOf, lives);
     }
 
     private static long align(long n, long alignment) {

@@ -2,8 +2,6 @@ package dev.efficientformer.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +10,6 @@ import dev.efficientformer.weights.CheckpointFormat;
 import dev.efficientformer.testing.Fixtures;
 import dev.efficientformer.weights.WeightFile;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The activation memory plan, without any backend: lifetimes, one-block placement and slots. */
+/** The activation memory plan, without any backend: buffers and their lifetimes, one-block placement and slots. */
 class MemoryPlanTest {
     private static final Lowering.FusionSupport EVERYTHING = new Lowering.FusionSupport(
             Set.of(Ops.Conv2d.class, Ops.Linear.class, Ops.DepthwiseConv2d.class), Set.of(Ops.Relu.class, Ops.Gelu.class), true, true);
@@ -92,38 +89,79 @@ class MemoryPlanTest {
     /**
      * On the tiny models: every value a step stores lives from its step to its last reader, the
      * input, output and taps for the whole run, fused intermediates not at all; and the plan holds
-     * far less than every value side by side.
+     * less than every value side by side.
      */
     @ParameterizedTest
     @ValueSource(strings = {"tiny_v1", "tiny_v2"})
-    void lifetimesOfATinyModel(String tiny) {
-        try (WeightFile f = CheckpointFormat.open(Fixtures.tiny(tiny).resolve("model.safetensors"))) {
-            Graph g = ModelFamily.load(f, tiny.equals("tiny_v1") ? 224 : 96, tiny.equals("tiny_v1") ? 224 : 96).graph();
-            List<Lowering.Step> steps = Lowering.plan(g, EVERYTHING);
-            MemoryPlan.Interval[] lives = MemoryPlan.lifetimes(g, steps, v -> v.elementsPerImage());
-            int[] lastRead = Lowering.lastReads(g, steps);
-            assertEquals(MemoryPlan.Interval.wholeRun(g.input().elementsPerImage()), lives[g.input().id()]);
-            assertEquals(MemoryPlan.AFTER_LAST_STEP, lives[g.output().id()].last());
-            for (Value tap : g.taps().values()) {
-                assertEquals(MemoryPlan.AFTER_LAST_STEP, lives[tap.id()].last(), "tap " + tap);
-            }
-            for (int s = 0; s < steps.size(); s++) {
-                Lowering.Step step = steps.get(s);
-                Value out = step.output();
-                assertNotNull(lives[out.id()]);
-                if (!g.isObservable(out)) {
-                    assertEquals(s, lives[out.id()].first());
-                    assertEquals(Math.max(s, lastRead[out.id()]), lives[out.id()].last());
-                }
-                for (int node = step.first(); node < step.last(); node++) {
-                    assertNull(lives[g.nodes().get(node).output().id()], "a value fused inside step " + s + " is not stored");
-                }
-                for (Value read : step.reads()) {
-                    assertTrue(lives[read.id()].first() < s && lives[read.id()].last() >= s, "step " + s + " reads " + read + " while it lives");
-                }
-            }
-            checkReuse(tiny, Arrays.stream(lives).filter(java.util.Objects::nonNull).toList(), steps.size());
+    void buffersOfATinyModel(String tiny) {
+        Graph g = tinyGraph(tiny);
+        List<Lowering.Step> steps = Lowering.plan(g, EVERYTHING);
+        MemoryPlan.Buffers plan = MemoryPlan.buffers(g, steps, Value::elementsPerImage, MemoryPlan.Sharing.NONE);
+        int[] lastRead = Lowering.lastReads(g, steps);
+        assertEquals(MemoryPlan.Interval.wholeRun(g.input().elementsPerImage()), life(plan, g.input()));
+        assertEquals(MemoryPlan.AFTER_LAST_STEP, life(plan, g.output()).last());
+        for (Value tap : g.taps().values()) {
+            assertEquals(MemoryPlan.AFTER_LAST_STEP, life(plan, tap).last(), "tap " + tap);
         }
+        for (int s = 0; s < steps.size(); s++) {
+            Lowering.Step step = steps.get(s);
+            Value out = step.output();
+            if (!g.isObservable(out)) {
+                assertEquals(new MemoryPlan.Interval(out.elementsPerImage(), s, Math.max(s, lastRead[out.id()])), life(plan, out));
+            }
+            for (int node = step.first(); node < step.last(); node++) {
+                assertEquals(-1, plan.of(g.nodes().get(node).output()), "a value fused inside step " + s + " is not stored");
+            }
+            for (Value read : step.reads()) {
+                assertTrue(life(plan, read).first() < s && life(plan, read).last() >= s, "step " + s + " reads " + read + " while it lives");
+                assertNotEquals(plan.of(read), plan.of(out), "without sharing, step " + s + " writes apart from what it reads");
+            }
+        }
+        checkReuse(tiny, plan.lives(), steps.size());
+    }
+
+    /** Elementwise steps may overwrite an operand that dies there, and a view shares its source's buffer, as a backend declares. */
+    @Test
+    void sharingOverwritesDyingOperandsAndViews() {
+        Graph g = tinyGraph("tiny_v1");
+        Lowering.FusionSupport layersAndActivations = new Lowering.FusionSupport(Set.of(Ops.Conv2d.class, Ops.Linear.class),
+                Set.of(Ops.Relu.class, Ops.Gelu.class), false, false);
+        List<Lowering.Step> steps = Lowering.plan(g, layersAndActivations);
+        MemoryPlan.Sharing sharing = new MemoryPlan.Sharing() {
+            @Override
+            public Value viewOf(Lowering.Step step) {
+                Node n = g.nodes().get(step.first());
+                return n.op() instanceof Ops.ToTokens ? n.input() : null;
+            }
+
+            @Override
+            public List<Value> overwritable(Lowering.Step step) {
+                Node n = g.nodes().get(step.first());
+                return n.op() instanceof Ops.Add || n.op() instanceof Ops.Sub || n.op() instanceof Ops.ChannelScale ? n.inputs() : List.of();
+            }
+        };
+        MemoryPlan.Buffers plain = MemoryPlan.buffers(g, steps, Value::elementsPerImage, MemoryPlan.Sharing.NONE);
+        MemoryPlan.Buffers shared = MemoryPlan.buffers(g, steps, Value::elementsPerImage, sharing);
+        int[] lastRead = Lowering.lastReads(g, steps);
+        int inPlace = 0;
+        for (int s = 0; s < steps.size(); s++) {
+            Node n = g.nodes().get(steps.get(s).first());
+            Value out = steps.get(s).output();
+            if (n.op() instanceof Ops.ToTokens) {
+                assertEquals(shared.of(n.input()), shared.of(out), "a view shares its source's buffer");
+            }
+            for (Value read : n.inputs()) {
+                if (shared.of(read) == shared.of(out) && !(n.op() instanceof Ops.ToTokens)) {
+                    inPlace++;
+                    assertTrue(sharing.overwritable(steps.get(s)).contains(read));
+                    assertEquals(s, lastRead[read.id()], "step " + s + " overwrites " + read + ", which is read later");
+                    assertTrue(!g.isObservable(read) && !read.equals(g.input()));
+                }
+            }
+        }
+        assertTrue(inPlace > 0, "the pool mixer's sub, scale and add run in place");
+        assertTrue(shared.lives().size() < plain.lives().size());
+        assertTrue(MemoryPlan.place(shared.lives(), 1).size() <= MemoryPlan.place(plain.lives(), 1).size());
     }
 
     /** The full-size shapes (random weights, no kernels): here the reuse is what keeps L7 at batch 8 in memory. */
@@ -133,11 +171,22 @@ class MemoryPlanTest {
         try (WeightFile f = dev.efficientformer.model.RandomWeights.of(variant, 7)) {
             Graph g = ModelFamily.load(f, 224, 224).graph();
             List<Lowering.Step> steps = Lowering.plan(g, EVERYTHING);
-            MemoryPlan.Interval[] lives = MemoryPlan.lifetimes(g, steps, v -> v.elementsPerImage());
-            long planned = checkReuse(variant, Arrays.stream(lives).filter(java.util.Objects::nonNull).toList(), steps.size());
-            long largest = Arrays.stream(lives).filter(java.util.Objects::nonNull).mapToLong(MemoryPlan.Interval::size).max().orElseThrow();
+            MemoryPlan.Buffers plan = MemoryPlan.buffers(g, steps, Value::elementsPerImage, MemoryPlan.Sharing.NONE);
+            long planned = checkReuse(variant, plan.lives(), steps.size());
+            long largest = plan.lives().stream().mapToLong(MemoryPlan.Interval::size).max().orElseThrow();
             assertTrue(planned < 6 * largest, variant + ": " + planned + " floats for a largest activation of " + largest);
         }
+    }
+
+    private static Graph tinyGraph(String tiny) {
+        try (WeightFile f = CheckpointFormat.open(Fixtures.tiny(tiny).resolve("model.safetensors"))) {
+            int side = tiny.equals("tiny_v1") ? 224 : 96;
+            return ModelFamily.load(f, side, side).graph();
+        }
+    }
+
+    private static MemoryPlan.Interval life(MemoryPlan.Buffers plan, Value v) {
+        return plan.lives().get(plan.of(v));
     }
 
     /** The placement needs at least what lives at the busiest step and less than everything side by side; returns its size. */

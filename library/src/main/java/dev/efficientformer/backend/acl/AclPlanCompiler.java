@@ -5,6 +5,7 @@ import static dev.efficientformer.bindings.acl.efficientformer_acl_h.*;
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Lowering;
+import dev.efficientformer.graph.MemoryPlan;
 import dev.efficientformer.graph.Node;
 import dev.efficientformer.graph.Op;
 import dev.efficientformer.graph.Ops;
@@ -17,12 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Lowers a graph to handles of the Arm Compute Library shim ({@code native/include/efficientformer_acl.h})
@@ -42,9 +40,10 @@ import java.util.TreeMap;
  * strided matmul writing the head-interleaved output directly; the mean over tokens is an average
  * pooling with an {@code (N, 1)} window. Unfolded BatchNorm becomes a per-channel multiply and add.
  *
- * <p>Memory: activations are preallocated in one shared arena; a buffer whose values are all dead
- * is reused by later values of a size that fits (never the input, the output or a tap), so a plan
- * holds a few times the largest activation rather than every activation.
+ * <p>Memory: decided before lowering by {@link MemoryPlan} (shared with the other backends): the
+ * token view shares its map's buffer, elementwise functions write over an operand that dies there,
+ * and buffers whose lives do not overlap (ops' scratch included) share one of a few native blocks,
+ * so a plan holds a few times the largest activation rather than every activation.
  *
  * <p>Every size is checked here, in Java, before it reaches native code: weight and bias lengths
  * against the op's shape, buffer sizes against the elements each call reads or writes (strided
@@ -56,18 +55,6 @@ final class AclPlanCompiler {
     /** The shim's limit: every tensor has at most 2^31 - 1 elements. */
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE;
 
-    /** Storage shared by the values stored in it (a value and its free reshapes). */
-    private static final class Buf {
-        final MemorySegment full;
-        final MemorySegment data;
-        int live;
-
-        Buf(MemorySegment full, long bytes) {
-            this.full = full;
-            this.data = full.asSlice(0, bytes);
-        }
-    }
-
     private final Graph graph;
     private final int batch;
     private final int threads;
@@ -76,16 +63,15 @@ final class AclPlanCompiler {
     private final boolean[] lowered;
     private final String[] stages;
     private String currentStage = "stem";
-    private final Map<Integer, Buf> bufs = new HashMap<>();
     private final Map<Integer, Value> values = new HashMap<>();
-    /** The index of the last node reading each value; observable values and the input: never dead. */
-    private final Map<Integer, Integer> lastUse = new HashMap<>();
-    private final Set<Integer> dead = new HashSet<>();
-    /** Free buffers by size. */
-    private final TreeMap<Long, Deque<MemorySegment>> free = new TreeMap<>();
     private final List<AclPlan.Step> steps = new ArrayList<>();
-    /** Nodes 0..done are all lowered. */
-    private int done = -1;
+    /** Where each value is stored ({@link MemoryPlan#buffers}), and one native block per slot of those buffers. */
+    private MemoryPlan.Buffers buffers;
+    private MemoryPlan.Slots slots;
+    private MemorySegment[] slotMemory;
+    /** Each node's planned scratch buffers, taken in order while it is lowered. */
+    private final Map<Integer, Deque<MemorySegment>> scratch = new HashMap<>();
+    private int currentNode;
 
     private AclPlanCompiler(Graph graph, int batch, int threads) {
         this.graph = graph;
@@ -113,46 +99,30 @@ final class AclPlanCompiler {
     private AclPlan build() {
         Value in = graph.input();
         values.put(in.id(), in);
-        lastUse.put(in.id(), Integer.MAX_VALUE);
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
+        for (Node n : nodes) {
             values.put(n.output().id(), n.output());
-            for (Value v : n.inputs()) {
-                lastUse.merge(v.id(), i, Math::max);
-            }
-        }
-        lastUse.put(graph.output().id(), Integer.MAX_VALUE);
-        for (Value t : graph.taps().values()) {
-            lastUse.put(t.id(), Integer.MAX_VALUE);
         }
         for (Value v : values.values()) {
             checkElements(v);
         }
+        allocate();
 
-        MemorySegment input = allocate(in).data;
+        MemorySegment input = data(in);
         for (int i = 0; i < nodes.size(); i++) {
             if (!lowered[i]) {
                 lower(i);
-                while (done + 1 < nodes.size() && lowered[done + 1]) {
-                    done++;
-                }
-                releaseDead();
             }
         }
-        Buf out = bufs.get(graph.output().id());
-        if (out == null) {
-            throw new IllegalStateException("the graph output " + graph.output() + " was never stored");
-        }
+        MemorySegment out = data(graph.output());
 
         Map<String, AclPlan.TapSource> taps = new LinkedHashMap<>();
         for (Map.Entry<String, Value> t : graph.taps().entrySet()) {
-            Buf b = bufs.get(t.getValue().id());
-            if (b != null) {
-                taps.put(t.getKey(), new AclPlan.TapSource(b.data, t.getValue().shape(), t.getValue().rank() == 3));
+            if (buffers.of(t.getValue()) >= 0) {
+                taps.put(t.getKey(), new AclPlan.TapSource(data(t.getValue()), t.getValue().shape(), t.getValue().rank() == 3));
             }
         }
         h.compiled();
-        return new AclPlan(h, steps, input, in.shape(), out.data, graph.output().shape(), taps, batch, threads,
+        return new AclPlan(h, steps, input, in.shape(), out, graph.output().shape(), taps, batch, threads,
                 cpuDescription());
     }
 
@@ -176,73 +146,93 @@ final class AclPlanCompiler {
         return batch * v.elementsPerImage() * Float.BYTES;
     }
 
-    /** A buffer for {@code v}: a free one that fits (at most half of it wasted), else a new one. */
-    private Buf allocate(Value v) {
-        long bytes = bytes(v);
-        MemorySegment full = null;
-        Map.Entry<Long, Deque<MemorySegment>> e = free.ceilingEntry(bytes);
-        if (e != null && e.getKey() <= 2 * bytes) {
-            full = e.getValue().pop();
-            if (e.getValue().isEmpty()) {
-                free.remove(e.getKey());
+    /**
+     * The plan's memory, decided before anything is lowered (the shim's functions are configured
+     * with their buffers): which values share a buffer ({@link #SHARING}), and one native block
+     * per slot of buffers whose lives do not overlap.
+     */
+    private void allocate() {
+        List<Lowering.Step> plan = Lowering.plan(graph, FUSIONS);
+        buffers = MemoryPlan.buffers(graph, plan, this::bytes, sharing(graph));
+        // An op's scratch (attention scores, the upsampling's intermediate) lives in its step only.
+        List<MemoryPlan.Interval> lives = new ArrayList<>(buffers.lives());
+        List<Integer> scratchOwners = new ArrayList<>();
+        for (int s = 0; s < plan.size(); s++) {
+            int node = plan.get(s).first();
+            for (long floats : scratchFloats(nodes.get(node))) {
+                lives.add(new MemoryPlan.Interval(floats * Float.BYTES, s, s));
+                scratchOwners.add(node);
             }
         }
-        if (full == null) {
-            full = h.allocate(bytes);
+        slots = MemoryPlan.slots(lives);
+        slotMemory = new MemorySegment[slots.count()];
+        for (int k = 0; k < slotMemory.length; k++) {
+            slotMemory[k] = h.allocate(slots.slotSize()[k]);
         }
-        Buf b = new Buf(full, bytes);
-        store(v, b);
-        return b;
+        for (int j = 0; j < scratchOwners.size(); j++) {
+            MemorySegment memory = slotMemory[slots.slot(buffers.lives().size() + j)];
+            scratch.computeIfAbsent(scratchOwners.get(j), k -> new ArrayDeque<>()).add(memory);
+        }
     }
 
-    private void store(Value v, Buf b) {
-        if (bufs.put(v.id(), b) != null) {
-            throw new IllegalStateException(v + " stored twice");
+    /** The scratch buffers node {@code n} takes, in floats, in the order it takes them (none where lowering will refuse the op). */
+    private long[] scratchFloats(Node n) {
+        long[] need = switch (n.op()) {
+            case Ops.Attention a -> new long[] {(long) batch * a.heads() * a.tokens() * a.tokens()};
+            case Ops.Attention2d a -> {
+                long scores = (long) batch * a.heads() * a.queries() * a.keys();
+                yield a.talkingHeads() ? new long[] {scores, scores} : new long[] {scores};
+            }
+            case Ops.Upsample2x u -> new long[] {(long) batch * 2 * n.input().elementsPerImage()};
+            default -> new long[0];
+        };
+        for (long floats : need) {
+            if (floats < 0 || floats > MAX_ELEMENTS) {
+                return new long[0];
+            }
         }
-        b.live++;
-    }
-
-    /** The bytes of a value computed earlier. */
-    private MemorySegment data(Value v) {
-        Buf b = bufs.get(v.id());
-        if (b == null || dead.contains(v.id())) {
-            throw new IllegalStateException(v + " is read but not stored (or already dead)");
-        }
-        return b.data;
+        return need;
     }
 
     /**
-     * The destination of node {@code i} (an elementwise op): in place in the buffer of one of
-     * {@code candidates} when that operand has the output's size and dies at this node, alone in
-     * its buffer; otherwise a buffer of its own.
+     * What the shim's functions share: the token view of a feature map is its buffer (NHWC is
+     * already {@code [B, HW, C]}), and the elementwise functions (activation, add, subtract,
+     * channel scale, BatchNorm, layer norm) may write over an operand that dies there.
      */
-    private MemorySegment inPlaceOrNew(int i, Value out, Value... candidates) {
-        for (Value c : candidates) {
-            Buf b = bufs.get(c.id());
-            if (b != null && b.live == 1 && !dead.contains(c.id()) && lastUse.getOrDefault(c.id(), -1) == i
-                    && bytes(c) == bytes(out)) {
-                dead.add(c.id());
-                b.live--;
-                store(out, b);
-                return b.data;
+    private static MemoryPlan.Sharing sharing(Graph graph) {
+        return new MemoryPlan.Sharing() {
+            @Override
+            public Value viewOf(Lowering.Step step) {
+                Node n = graph.nodes().get(step.first());
+                return n.op() instanceof Ops.ToTokens ? n.input() : null;
             }
-        }
-        return allocate(out).data;
+
+            @Override
+            public List<Value> overwritable(Lowering.Step step) {
+                Node n = graph.nodes().get(step.first());
+                return switch (n.op()) {
+                    case Ops.Relu r -> List.of(n.input());
+                    case Ops.Gelu g -> List.of(n.input());
+                    case Ops.Add a -> List.of(n.inputs().get(1), n.inputs().get(0));
+                    case Ops.Sub sub -> List.of(n.inputs().get(1), n.inputs().get(0));
+                    case Ops.ChannelScale c -> List.of(n.input());
+                    case Ops.BatchNorm b -> List.of(n.input());
+                    case Ops.LayerNorm l -> List.of(n.input());
+                    default -> List.of();
+                };
+            }
+        };
     }
 
-    /** Returns the buffers whose values have all been read for the last time to the free pool. */
-    private void releaseDead() {
-        for (Map.Entry<Integer, Buf> e : bufs.entrySet()) {
-            int id = e.getKey();
-            if (!dead.contains(id) && lastUse.getOrDefault(id, -1) <= done) {
-                dead.add(id);
-                Buf b = e.getValue();
-                if (--b.live == 0) {
-                    free.computeIfAbsent(b.full.byteSize(), k -> new ArrayDeque<>()).push(b.full);
-                }
-            }
+    /** The bytes of {@code v}, as the plan stored it. */
+    private MemorySegment data(Value v) {
+        int b = buffers.of(v);
+        if (b < 0) {
+            throw new IllegalStateException(v + " is read or written but the memory plan stores it nowhere");
         }
+        return slotMemory[slots.slot(b)].asSlice(0, bytes(v));
     }
+
 
     /** Dims of {@code v} with the batch, in the shim's layout: NHWC for feature maps. */
     private int[] dims(Value v) {
@@ -272,19 +262,20 @@ final class AclPlanCompiler {
         Node n = nodes.get(i);
         lowered[i] = true;
         currentStage = stages[i];
+        currentNode = i;
         switch (n.op()) {
             case Ops.Conv2d c -> layer(i, n);
             case Ops.Linear l -> layer(i, n);
             case Ops.AvgPool p -> avgPool(n, p);
-            case Ops.ToTokens t -> store(n.output(), bufs.get(n.input().id()));
-            case Ops.Relu r -> activation(i, n, EFACL_ACT_RELU());
-            case Ops.Gelu g -> activation(i, n, EFACL_ACT_GELU());
-            case Ops.Add a -> eltwise(i, n, EFACL_ELTWISE_ADD());
-            case Ops.Sub s -> eltwise(i, n, EFACL_ELTWISE_SUB());
-            case Ops.ChannelScale s -> channelScale(i, n, s);
-            case Ops.BatchNorm b -> batchNorm(i, n, b);
-            case Ops.LayerNorm l -> layerNorm(i, n, l);
-            case Ops.Attention a -> attention(i, n, a);
+            case Ops.ToTokens t -> { } // a view of its input's buffer: see sharing()
+            case Ops.Relu r -> activation(n, EFACL_ACT_RELU());
+            case Ops.Gelu g -> activation(n, EFACL_ACT_GELU());
+            case Ops.Add a -> eltwise(n, EFACL_ELTWISE_ADD());
+            case Ops.Sub s -> eltwise(n, EFACL_ELTWISE_SUB());
+            case Ops.ChannelScale s -> channelScale(n, s);
+            case Ops.BatchNorm b -> batchNorm(n, b);
+            case Ops.LayerNorm l -> layerNorm(n, l);
+            case Ops.Attention a -> attention(n, a);
             case Ops.MeanTokens m -> meanTokens(n);
             case Ops.DepthwiseConv2d c -> layer(i, n);
             case Ops.Attention2d a -> attention2d(n, a);
@@ -308,7 +299,7 @@ final class AclPlanCompiler {
             result = nodes.get(j).output();
         }
         MemorySegment src = data(n.input());
-        MemorySegment dst = allocate(result).data;
+        MemorySegment dst = data(result);
         switch (n.op()) {
             case Ops.Conv2d c -> convolution(n, c, act, src, dst, result);
             case Ops.Linear l -> linear(n, l, act, src, dst);
@@ -411,7 +402,7 @@ final class AclPlanCompiler {
             throw new EfficientFormerException("acl: avgpool expects [C, H, W], got " + x);
         }
         MemorySegment src = data(x);
-        MemorySegment dst = allocate(n.output()).data;
+        MemorySegment dst = data(n.output());
         int[] xd = dims(x);
         require(src, batch * x.elementsPerImage(), "avgpool src");
         require(dst, batch * n.output().elementsPerImage(), "avgpool dst");
@@ -429,9 +420,9 @@ final class AclPlanCompiler {
         steps.add(new AclPlan.Step("avgpool", currentStage, AclPlan.POOL, op, src, dst, MemorySegment.NULL));
     }
 
-    private void activation(int i, Node n, int function) {
+    private void activation(Node n, int function) {
         MemorySegment src = data(n.input());
-        MemorySegment dst = inPlaceOrNew(i, n.output(), n.input());
+        MemorySegment dst = data(n.output());
         long count = batch * n.input().elementsPerImage();
         require(src, count, n.op().kind() + " src");
         require(dst, count, n.op().kind() + " dst");
@@ -472,7 +463,7 @@ final class AclPlanCompiler {
         steps.add(new AclPlan.Step(kind, currentStage, AclPlan.ELTWISE, op, a, b, dst));
     }
 
-    private void eltwise(int i, Node n, int operation) {
+    private void eltwise(Node n, int operation) {
         Value a = n.inputs().get(0);
         Value b = n.inputs().get(1);
         if (!Arrays.equals(a.shape(), b.shape())) {
@@ -480,7 +471,7 @@ final class AclPlanCompiler {
         }
         MemorySegment da = data(a);
         MemorySegment db = data(b);
-        MemorySegment dst = inPlaceOrNew(i, n.output(), b, a);
+        MemorySegment dst = data(n.output());
         eltwiseStep(n.op().kind(), operation, dims(a), da, dims(b), db, dst);
     }
 
@@ -492,17 +483,17 @@ final class AclPlanCompiler {
         return d;
     }
 
-    private void channelScale(int i, Node n, Ops.ChannelScale s) {
+    private void channelScale(Node n, Ops.ChannelScale s) {
         Value x = n.input();
         if (s.scale().length != channels(x)) {
             throw new EfficientFormerException("acl: scale of " + s.scale().length + " channels for " + x);
         }
         MemorySegment src = data(x);
-        MemorySegment dst = inPlaceOrNew(i, n.output(), x);
+        MemorySegment dst = data(n.output());
         eltwiseStep("scale", EFACL_ELTWISE_MUL(), dims(x), src, channelDims(x), h.constant(s.scale()), dst);
     }
 
-    private void batchNorm(int i, Node n, Ops.BatchNorm b) {
+    private void batchNorm(Node n, Ops.BatchNorm b) {
         Value x = n.input();
         int c = channels(x);
         if (x.rank() != 3 || b.mean().length != c || b.var().length != c || b.gamma().length != c || b.beta().length != c) {
@@ -515,12 +506,12 @@ final class AclPlanCompiler {
             shift[k] = (float) (b.beta()[k] - (double) b.mean()[k] * scale[k]);
         }
         MemorySegment src = data(x);
-        MemorySegment dst = inPlaceOrNew(i, n.output(), x);
+        MemorySegment dst = data(n.output());
         eltwiseStep("batchnorm", EFACL_ELTWISE_MUL(), dims(x), src, channelDims(x), h.constant(scale), dst);
         eltwiseStep("batchnorm", EFACL_ELTWISE_ADD(), dims(x), dst, channelDims(x), h.constant(shift), dst);
     }
 
-    private void layerNorm(int i, Node n, Ops.LayerNorm l) {
+    private void layerNorm(Node n, Ops.LayerNorm l) {
         Value x = n.input();
         int cols = x.dim(x.rank() - 1);
         if (x.rank() == 3) {
@@ -532,7 +523,7 @@ final class AclPlanCompiler {
         }
         long rows = batch * x.elementsPerImage() / cols;
         MemorySegment src = data(x);
-        MemorySegment dst = inPlaceOrNew(i, n.output(), x);
+        MemorySegment dst = data(n.output());
         require(src, rows * cols, "layernorm src");
         require(dst, rows * cols, "layernorm dst");
         MemorySegment out = h.out();
@@ -566,7 +557,7 @@ final class AclPlanCompiler {
         return op;
     }
 
-    private void attention(int i, Node n, Ops.Attention a) {
+    private void attention(Node n, Ops.Attention a) {
         Value x = n.input();
         int t = a.tokens();
         int kd = a.keyDim();
@@ -579,7 +570,7 @@ final class AclPlanCompiler {
                     + heads + "x" + t + "x" + t);
         }
         MemorySegment qkv = data(x);
-        MemorySegment dst = allocate(n.output()).data;
+        MemorySegment dst = data(n.output());
         // q, k and v read in place from the qkv rows [B, N, heads, 2kd+vd]; the result written
         // head-interleaved as [B, N, heads, vd].
         long[] qkv3 = {t * row, hw, row};
@@ -597,7 +588,7 @@ final class AclPlanCompiler {
         MemorySegment q = data(n.inputs().get(0));
         MemorySegment k = data(n.inputs().get(1));
         MemorySegment v = data(n.inputs().get(2));
-        MemorySegment dst = allocate(n.output()).data;
+        MemorySegment dst = data(n.output());
         attentionCore(heads, nq, nk, a.keyDim(), a.valDim(), a.scale(), a.bias(), a.talkingHeads() ? a : null, q,
                 new long[] {nq * kh, a.keyDim(), kh}, k, new long[] {nk * kh, a.keyDim(), kh}, v, new long[] {nk * dh, a.valDim(), dh},
                 dst, new long[] {nq * dh, a.valDim(), dh});
@@ -608,8 +599,8 @@ final class AclPlanCompiler {
      * head, row}} strides in floats): {@code q k^T} scaled by {@code alpha}, the bias added in
      * place, with talking heads ({@code mixes} not null) a mix before and after the softmax (each a
      * matmul of the constant {@code [heads, heads]} mix, broadcast over the batch with stride 0,
-     * plus its bias), and {@code a v}. The scores live only inside this op: their buffers go back
-     * to the pool at once.
+     * plus its bias), and {@code a v}. The scores live only inside this op, in scratch the memory
+     * plan shares with activations that are dead by then.
      */
     private void attentionCore(int heads, int nq, int nk, int kd, int vd, float scale, float[] bias, Ops.Attention2d mixes,
                                MemorySegment q, long[] qStrides, MemorySegment k, long[] kStrides, MemorySegment v, long[] vStrides,
@@ -651,10 +642,6 @@ final class AclPlanCompiler {
         require(dst, extent(batch, heads, nq, vd, dstStrides), "attention output");
         MemorySegment avOp = matmul("a.v", heads, nq, vd, nk, dense, false, vStrides, dstStrides, 1f);
         steps.add(new AclPlan.Step("attn_av", currentStage, AclPlan.MATMUL, avOp, probs, v, dst));
-        free.computeIfAbsent(scoresFull.byteSize(), s -> new ArrayDeque<>()).push(scoresFull);
-        if (mixedFull != null) {
-            free.computeIfAbsent(mixedFull.byteSize(), s -> new ArrayDeque<>()).push(mixedFull);
-        }
     }
 
     /** {@code to[b, g] = bias[g] + sum_h mix[g, h] from[b, h]} over planes of {@code plane} floats. */
@@ -682,7 +669,7 @@ final class AclPlanCompiler {
         int hIn = x.dim(1);
         int wIn = x.dim(2);
         MemorySegment src = data(x);
-        MemorySegment dst = allocate(n.output()).data;
+        MemorySegment dst = data(n.output());
         long rowsFloats = (long) batch * 2 * hIn * wIn * c;
         MemorySegment rowsFull = takeScratch(rowsFloats * Float.BYTES);
         MemorySegment rows = rowsFull.asSlice(0, rowsFloats * Float.BYTES);
@@ -695,7 +682,6 @@ final class AclPlanCompiler {
         MemorySegment byCols = matmul("upsampling columns", Math.toIntExact((long) batch * 2 * hIn), 1, 2 * wIn, c, wIn,
                 new long[] {0, 0, wIn}, false, new long[] {wc, wc, c}, new long[] {2 * wc, 2 * wc, c}, 1f);
         steps.add(new AclPlan.Step("upsample2x_cols", currentStage, AclPlan.MATMUL, byCols, h.constant(interpolation(wIn)), rows, dst));
-        free.computeIfAbsent(rowsFull.byteSize(), s -> new ArrayDeque<>()).push(rowsFull);
     }
 
     /** The {@code [2n, n]} matrix of bilinear x2 weights with half-pixel centres, the last sample repeated past the edge. */
@@ -712,17 +698,14 @@ final class AclPlanCompiler {
         return r;
     }
 
-    /** A free buffer of at least {@code bytes} for scratch use inside one op, else a new one. */
+    /** The next scratch buffer the memory plan gave the node being lowered; it holds at least {@code bytes}. */
     private MemorySegment takeScratch(long bytes) {
-        Map.Entry<Long, Deque<MemorySegment>> e = free.ceilingEntry(bytes);
-        if (e != null && e.getKey() <= 2 * bytes) {
-            MemorySegment s = e.getValue().pop();
-            if (e.getValue().isEmpty()) {
-                free.remove(e.getKey());
-            }
-            return s;
+        Deque<MemorySegment> planned = scratch.get(currentNode);
+        MemorySegment s = planned == null ? null : planned.poll();
+        if (s == null || s.byteSize() < bytes) {
+            throw new IllegalStateException("node " + nodes.get(currentNode) + " needs " + bytes + " bytes of scratch the memory plan did not give it");
         }
-        return h.allocate(bytes);
+        return s;
     }
 
     /** The mean over tokens: an average pooling of the NHWC map [B, N, 1, C] with an (N, 1) window. */
@@ -734,7 +717,7 @@ final class AclPlanCompiler {
         int t = x.dim(0);
         int c = x.dim(1);
         MemorySegment src = data(x);
-        MemorySegment dst = allocate(n.output()).data;
+        MemorySegment dst = data(n.output());
         require(src, (long) batch * t * c, "mean_tokens src");
         require(dst, (long) batch * c, "mean_tokens dst");
         MemorySegment out = h.out();

@@ -78,24 +78,19 @@ final class VectorPlanCompiler {
                 elements(graph.input()), buffers.get(graph.output().id()), elements(graph.output()), taps, tapSizes);
     }
 
-    /** One array per {@link MemoryPlan#slots slot}; each stored value gets its slot's array. */
+    /** One array per {@link MemoryPlan#slots slot} of the plan's {@link MemoryPlan#buffers buffers}; each stored value gets its buffer's. */
     private void allocate(List<Lowering.Step> groups) {
-        MemoryPlan.Interval[] lives = MemoryPlan.lifetimes(graph, groups, this::elements);
-        List<Integer> ids = new ArrayList<>();
-        List<MemoryPlan.Interval> intervals = new ArrayList<>();
-        for (int id = 0; id < lives.length; id++) {
-            if (lives[id] != null) {
-                ids.add(id);
-                intervals.add(lives[id]);
-            }
-        }
-        MemoryPlan.Slots slots = MemoryPlan.slots(intervals);
+        MemoryPlan.Buffers plan = MemoryPlan.buffers(graph, groups, this::elements, MemoryPlan.Sharing.NONE);
+        MemoryPlan.Slots slots = MemoryPlan.slots(plan.lives());
         float[][] arrays = new float[slots.count()][];
         for (int k = 0; k < arrays.length; k++) {
             arrays[k] = new float[Math.toIntExact(slots.slotSize()[k])];
         }
-        for (int i = 0; i < ids.size(); i++) {
-            buffers.put(ids.get(i), arrays[slots.slot(i)]);
+        int[] bufferOf = plan.bufferOf();
+        for (int id = 0; id < bufferOf.length; id++) {
+            if (bufferOf[id] >= 0) {
+                buffers.put(id, arrays[slots.slot(bufferOf[id])]);
+            }
         }
     }
 
