@@ -80,6 +80,6 @@ class OnnxRuntimeBenchmarkTest {
         b.batch = 1;
         b.threads = 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::setup);
-        assertTrue(e.getMessage().contains("l1, l3, l7 or v2-s0"), e.getMessage());
+        assertTrue(e.getMessage().contains("l1, l3, l7, v2-s0, v2-s1, v2-s2 or v2-l"), e.getMessage());
     }
 }

@@ -227,24 +227,9 @@ public final class EfficientFormerOnnxExport {
     /** Final LayerNorm, mean over tokens, then head (and distillation head, averaged). */
     private void head(String x) {
         int c = spec.numFeatures();
-        int k = spec.numClasses();
         x = emit.layerNorm(x, "norm", c);
         String pooled = graph.node("", "ReduceMean", List.of(x), OnnxAttribute.ints("axes", 1), OnnxAttribute.of("keepdims", 0L));
-        WeightReader w = emit.weights();
-        String headW = graph.initializer(OnnxTensorData.floats("head.weight", w.floats("head.weight", k, c), k, c));
-        String headB = graph.initializer(OnnxTensorData.floats("head.bias", w.floats("head.bias", k), k));
-        OnnxAttribute[] gemm = {OnnxAttribute.of("alpha", 1f), OnnxAttribute.of("beta", 1f), OnnxAttribute.of("transB", 1L)};
-        if (!spec.distilled()) {
-            graph.namedNode("/head", "Gemm", List.of(pooled, headW, headB), OUTPUT, gemm);
-        } else {
-            String logits = graph.node("/head", "Gemm", List.of(pooled, headW, headB), gemm);
-            String distW = graph.initializer(OnnxTensorData.floats("head_dist.weight", w.floats("head_dist.weight", k, c), k, c));
-            String distB = graph.initializer(OnnxTensorData.floats("head_dist.bias", w.floats("head_dist.bias", k), k));
-            String dist = graph.node("/head_dist", "Gemm", List.of(pooled, distW, distB), gemm);
-            String sum = graph.node("", "Add", List.of(logits, dist));
-            graph.namedNode("", "Div", List.of(sum, graph.constant("", OnnxTensorData.scalar(2f))), OUTPUT);
-        }
-        graph.output(OnnxValueInfo.floatTensor(OUTPUT, "batch", (long) k));
+        emit.classifierHeads(pooled, c, spec.numClasses(), spec.distilled(), OUTPUT);
     }
 
     /** Op type counts of a graph, sorted by name. */

@@ -249,25 +249,9 @@ final class EfficientFormerV2OnnxExport {
     /** BatchNorm, mean over the grid, head (and distillation head, averaged). */
     private void head(String x) {
         int c = spec.numFeatures();
-        int k = spec.numClasses();
         x = emit.batchNorm(x, "norm", c, EPS);
         String pooled = graph.node("", "ReduceMean", List.of(x), OnnxAttribute.ints("axes", 2, 3), OnnxAttribute.of("keepdims", 0L));
-        WeightReader w = emit.weights();
-        String headW = graph.initializer(OnnxTensorData.floats("head.weight", w.floats("head.weight", k, c), k, c));
-        String headB = graph.initializer(OnnxTensorData.floats("head.bias", w.floats("head.bias", k), k));
-        OnnxAttribute[] gemm = {OnnxAttribute.of("alpha", 1f), OnnxAttribute.of("beta", 1f), OnnxAttribute.of("transB", 1L)};
-        String out = EfficientFormerOnnxExport.OUTPUT;
-        if (!spec.distilled()) {
-            graph.namedNode("/head", "Gemm", List.of(pooled, headW, headB), out, gemm);
-        } else {
-            String logits = graph.node("/head", "Gemm", List.of(pooled, headW, headB), gemm);
-            String distW = graph.initializer(OnnxTensorData.floats("head_dist.weight", w.floats("head_dist.weight", k, c), k, c));
-            String distB = graph.initializer(OnnxTensorData.floats("head_dist.bias", w.floats("head_dist.bias", k), k));
-            String dist = graph.node("/head_dist", "Gemm", List.of(pooled, distW, distB), gemm);
-            String sum = graph.node("", "Add", List.of(logits, dist));
-            graph.namedNode("", "Div", List.of(sum, graph.constant("", OnnxTensorData.scalar(2f))), out);
-        }
-        graph.output(OnnxValueInfo.floatTensor(out, "batch", (long) k));
+        emit.classifierHeads(pooled, c, spec.numClasses(), spec.distilled(), EfficientFormerOnnxExport.OUTPUT);
     }
 
     private int dim(String name, int d) {

@@ -159,6 +159,29 @@ final class TorchModuleEmitter {
         return graph.node(scope(ls), "Mul", List.of(x, graph.generatedInitializer("Mul", gamma, 1, channels, 1, 1)));
     }
 
+    /**
+     * The classifier on pooled features {@code [B, C]}: Gemm {@code head}, and when the checkpoint
+     * is distilled Gemm {@code head_dist} too, averaged ({@code (head + head_dist) / 2}), into the
+     * graph output {@code output} {@code [batch, classes]}.
+     */
+    void classifierHeads(String pooled, int features, int classes, boolean distilled, String output) {
+        String headW = graph.initializer(OnnxTensorData.floats("head.weight", weights.floats("head.weight", classes, features), classes, features));
+        String headB = graph.initializer(OnnxTensorData.floats("head.bias", weights.floats("head.bias", classes), classes));
+        OnnxAttribute[] gemm = {OnnxAttribute.of("alpha", 1f), OnnxAttribute.of("beta", 1f), OnnxAttribute.of("transB", 1L)};
+        if (!distilled) {
+            graph.namedNode("/head", "Gemm", List.of(pooled, headW, headB), output, gemm);
+        } else {
+            String logits = graph.node("/head", "Gemm", List.of(pooled, headW, headB), gemm);
+            String distW = graph.initializer(OnnxTensorData.floats("head_dist.weight", weights.floats("head_dist.weight", classes, features),
+                    classes, features));
+            String distB = graph.initializer(OnnxTensorData.floats("head_dist.bias", weights.floats("head_dist.bias", classes), classes));
+            String dist = graph.node("/head_dist", "Gemm", List.of(pooled, distW, distB), gemm);
+            String sum = graph.node("", "Add", List.of(logits, dist));
+            graph.namedNode("", "Div", List.of(sum, graph.constant("", OnnxTensorData.scalar(2f))), output);
+        }
+        graph.output(OnnxValueInfo.floatTensor(output, "batch", (long) classes));
+    }
+
     /** Layer scale of a token block ({@code x * gamma}): Mul by gamma {@code [C]} under its timm name. */
     String layerScaleTokens(String x, String ls, int channels) {
         String gamma = graph.initializer(OnnxTensorData.floats(ls + ".gamma", weights.floats(ls + ".gamma", channels), channels));

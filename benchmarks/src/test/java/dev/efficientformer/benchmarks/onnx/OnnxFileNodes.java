@@ -1,5 +1,7 @@
 package dev.efficientformer.benchmarks.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,24 @@ import java.util.List;
  * of its attributes, the graph's input and output declarations, and its initializer count.
  */
 record OnnxFileNodes(List<String> nodes, List<String> valueInfos, int initializers, long irVersion, long opset) {
+
+    /**
+     * Fails unless {@code ours} has the op structure of {@code torch}'s file: IR version, opset,
+     * input and output declarations byte for byte, initializer count, and node for node the op
+     * type, arity and attribute bytes.
+     */
+    static void assertSameStructure(Path torchFile, Path oursFile) throws IOException {
+        OnnxFileNodes torch = read(torchFile);
+        OnnxFileNodes ours = read(oursFile);
+        assertEquals(torch.irVersion(), ours.irVersion(), "ir_version");
+        assertEquals(torch.opset(), ours.opset(), "opset");
+        assertEquals(torch.valueInfos(), ours.valueInfos(), "graph input and output declarations, byte for byte");
+        assertEquals(torch.initializers(), ours.initializers(), "initializer count");
+        assertEquals(torch.nodes().size(), ours.nodes().size(), "node count");
+        for (int i = 0; i < torch.nodes().size(); i++) {
+            assertEquals(torch.nodes().get(i), ours.nodes().get(i), "node " + i + ": op type, arity and attribute bytes");
+        }
+    }
 
     /** Reads {@code file}; each node is listed as {@code OpType in=N out=M [attribute hex, ...]}. */
     static OnnxFileNodes read(Path file) throws IOException {
