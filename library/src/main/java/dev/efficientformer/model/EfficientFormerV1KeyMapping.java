@@ -31,7 +31,7 @@ final class EfficientFormerV1KeyMapping {
     private static final OriginalKeyLayout.Parts PARTS = new OriginalKeyLayout.Parts() {
         @Override
         public String stem(int index, String rest) {
-            return index < STEM_NAMES.length && STEM_NAMES[index] != null ? "stem." + STEM_NAMES[index] + "." + rest : null;
+            return OriginalKeyLayout.stem(index, rest, STEM_NAMES);
         }
 
         @Override

@@ -38,7 +38,7 @@ final class EfficientFormerV2KeyMapping {
     private static final OriginalKeyLayout.Parts PARTS = new OriginalKeyLayout.Parts() {
         @Override
         public String stem(int index, String rest) {
-            return index < STEM_NAMES.length && STEM_NAMES[index] != null ? "stem." + STEM_NAMES[index] + "." + rest : null;
+            return OriginalKeyLayout.stem(index, rest, STEM_NAMES);
         }
 
         @Override

@@ -54,6 +54,14 @@ final class OriginalKeyLayout {
         return mapped == null ? originalKey : mapped;
     }
 
+    /**
+     * timm's key of stem entry {@code index} when the family names the stem Sequential's entries
+     * {@code names} ({@code null} for one without parameters); {@code null} past them.
+     */
+    static String stem(int index, String rest, String[] names) {
+        return index < names.length && names[index] != null ? "stem." + names[index] + "." + rest : null;
+    }
+
     /** timm's name of a block's layer scale ({@code layer_scale_1} is {@code ls1.gamma}); {@code null} for anything else. */
     static String layerScale(String rest) {
         return switch (rest) {
