@@ -81,9 +81,8 @@ public final class EfficientFormerModel implements AutoCloseable {
         this.options = options;
         this.labels = labels == null ? ImageNetLabels.forClasses(spec.numClasses()) : ClassLabels.requireCount(labels, spec.numClasses());
         this.weights = backend.newWeightCache();
-        int size = options.imageSize();
-        this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(size, 0.95, Interpolation.BICUBIC,
-                ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
+        this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(options.imageHeight(), options.imageWidth(), 0.95,
+                Interpolation.BICUBIC, ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
     }
 
     /**
@@ -245,17 +244,18 @@ public final class EfficientFormerModel implements AutoCloseable {
         return graph.macsPerImage();
     }
 
-    /** The preprocessing this model's images get (resize, crop, normalise). */
+    /**
+     * The preprocessing this model's images get (resize, crop, normalise) to its input size,
+     * timm's eval transform for the published models' settings (crop 0.95, bicubic, ImageNet
+     * mean and std); a non-square input size gets timm's non-square resize (see
+     * {@link PreprocessConfig}).
+     */
     public ImagePreprocessor preprocessor() {
-        if (!options.squareInput()) {
-            throw new EfficientFormerException("this model takes " + options.imageHeight() + "x" + options.imageWidth()
-                    + " inputs; images are preprocessed to square inputs only: pass preprocessed tensors to predict(float[], int)");
-        }
         return preprocessor;
     }
 
     /**
-     * Logits for one preprocessed image, {@code [3, size, size]} CHW floats.
+     * Logits for one preprocessed image, {@code [3, height, width]} CHW floats.
      *
      * @throws EfficientFormerException when the array length is wrong
      */

@@ -1,5 +1,6 @@
 package dev.efficientformer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,12 +52,16 @@ class NonSquareInputTest {
         assertTrue(e.getMessage().contains("input 224x192 is not supported"), e.getMessage());
     }
 
+    /** Image files reach a non-square model through the non-square preprocessing, not through a refusal. */
     @Test
-    void imagesNeedASquareInputAndSaySo() {
+    void imagesArePreprocessedToANonSquareInput() throws Exception {
+        Path photo = Fixtures.resource("preprocess/images/chelsea.png");
         try (EfficientFormerModel m = EfficientFormerModel.load(TINY_V1, ModelOptions.defaults().withBackend("java").withImageSize(211, 224))) {
-            EfficientFormerException e = assertThrows(EfficientFormerException.class,
-                    () -> m.predict(new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB)));
-            assertTrue(e.getMessage().contains("211x224 inputs"), e.getMessage());
+            float[] chw = m.preprocessor().toChw(photo);
+            assertEquals(3 * 211 * 224, chw.length);
+            assertEquals(java.util.List.of(3L, 211L, 224L), java.util.Arrays.stream(m.preprocessor().outputShape().dims()).boxed().toList());
+            assertArrayEquals(m.predict(chw), m.predict(javax.imageio.ImageIO.read(photo.toFile())));
+            assertEquals(m.classify(photo, 3), m.classifyEach(java.util.List.of(photo), 3).getFirst().predictions());
         }
     }
 }

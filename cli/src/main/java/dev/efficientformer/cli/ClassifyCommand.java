@@ -58,6 +58,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ImageSizeOption imageSize;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, directories, or - for paths on standard input.")
     List<String> images;
 
@@ -74,7 +77,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         int rankWidth = Integer.toString(top).length();
         int failed = 0;
         List<String> labels = labelsFile == null ? null : ClassLabels.read(labelsFile);
-        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224), labels)) {
+        try (EfficientFormerModel model = EfficientFormerModel.load(weights, imageSize.apply(run.modelOptions(224)), labels)) {
             if (ErrorReporter.verbose(spec.root().commandLine().getParseResult())) {
                 err.println("efficientformer: backend " + model.backendDescription() + ", " + model.options().threads() + " thread(s)");
                 err.flush();

@@ -36,6 +36,9 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ImageSizeOption imageSize;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, directories, or - for paths on standard input.")
     List<String> images;
 
@@ -46,7 +49,7 @@ public final class EmbedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
-        try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(224))) {
+        try (EfficientFormerModel model = EfficientFormerModel.load(weights, imageSize.apply(run.modelOptions(224)))) {
             StatusLine status = StatusLine.of(spec);
             // Chunks as in classify: results appear as they are computed, and the model batches within each.
             for (int from = 0; from < files.size(); from += ClassifyCommand.CHUNK) {

@@ -134,6 +134,28 @@ class CliClassifyTest {
         assertEquals("class_" + fields[2], fields[3]);
     }
 
+    /** A non-square input size classifies image files as the library does (timm's non-square resize, then the crop). */
+    @Test
+    void aNonSquareImageSizeClassifiesAsTheLibraryDoes() throws Exception {
+        CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "--backend", "java", "--image-size", "211x224", "--top", "2",
+                "--format", "tsv", CHELSEA);
+        assertEquals(0, r.exitCode(), r::toString);
+        var options = dev.efficientformer.ModelOptions.defaults().withBackend("java").withImageSize(211, 224);
+        try (var model = dev.efficientformer.EfficientFormerModel.load(Path.of(WEIGHTS), options)) {
+            var top = model.classify(Path.of(CHELSEA), 2);
+            assertEquals(2, r.outLines().size(), r::toString);
+            for (int i = 0; i < 2; i++) {
+                assertTrue(r.outLines().get(i).contains(top.get(i).label()), r::toString);
+            }
+        }
+        CliRun bad = CliRun.of("classify", "--weights", WEIGHTS, "--image-size", "211x224x3", CHELSEA);
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("HEIGHTxWIDTH"), bad::toString);
+        CliRun tooLarge = CliRun.of("classify", "--weights", WEIGHTS, "--image-size", "300", CHELSEA);
+        assertEquals(1, tooLarge.exitCode(), tooLarge::toString);
+        assertTrue(tooLarge.err().contains("300x300"), tooLarge::toString);
+    }
+
     @Test
     void anUnknownFormatIsAUsageError() {
         CliRun r = CliRun.of("classify", "--weights", WEIGHTS, "--format", "xml", CHELSEA);

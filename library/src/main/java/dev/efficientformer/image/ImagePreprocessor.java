@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code CenterCrop}, {@code ToTensor}, {@code Normalize}) so that the result matches PyTorch's
  * preprocessing to within float32 rounding, not just approximately.
  *
- * <p>Output layout: {@code [3, cropSize, cropSize]}, channel-major (red plane, green plane, blue
+ * <p>Output layout: {@code [3, cropSize, cropWidth]} (height, width), channel-major (red plane, green plane, blue
  * plane), each plane row-major; element {@code (c, y, x)} is
  * {@code (pixel / 255f - mean[c]) / std[c]} computed in float32 as torch computes it.
  *
@@ -46,12 +46,12 @@ public final class ImagePreprocessor {
         return config;
     }
 
-    /** The shape of one output, {@code [3, cropSize, cropSize]}. */
+    /** The shape of one output, {@code [3, cropSize, cropWidth]}. */
     public Shape outputShape() {
-        return Shape.of(3, config.cropSize(), config.cropSize());
+        return Shape.of(3, config.cropSize(), config.cropWidth());
     }
 
-    /** Bytes of one output in float32: {@code 4 * 3 * cropSize * cropSize}. */
+    /** Bytes of one output in float32: {@code 4 * 3 * cropSize * cropWidth}. */
     public long outputByteSize() {
         return 4L * config.outputElementCount();
     }
@@ -73,12 +73,13 @@ public final class ImagePreprocessor {
     /** Preprocesses an 8-bit RGB image. */
     public float[] toChw(RgbImage image) {
         Objects.requireNonNull(image, "image");
-        ResizeCropGeometry g = ResizeCropGeometry.of(image.width(), image.height(), config.resizeShortSide(),
-                config.cropSize());
+        ResizeCropGeometry g = ResizeCropGeometry.of(image.width(), image.height(), config);
+        // timm resizes to a non-square target with ResizeKeepRatio's default filter, not the configured one.
+        Interpolation filter = config.shorterSideResize() ? config.interpolation() : Interpolation.BILINEAR;
         // Only the crop is resized: the full resized image of a thin strip can have billions of pixels.
-        RgbImage cropped = PilResize.resizeCrop(image, g.resizedWidth(), g.resizedHeight(), config.interpolation(),
-                g.cropLeft(), g.cropTop(), config.cropSize(), config.cropSize());
-        return cropAndNormalise(cropped, 0, 0);
+        RgbImage cropped = PilResize.resizeCrop(image, g.resizedWidth(), g.resizedHeight(), filter,
+                g.cropLeft(), g.cropTop(), config.cropWidth(), config.cropSize());
+        return normalise(cropped);
     }
 
     /**
@@ -115,19 +116,21 @@ public final class ImagePreprocessor {
         }
     }
 
-    private float[] cropAndNormalise(RgbImage resized, int left, int top) {
-        int crop = config.cropSize();
-        int plane = crop * crop;
+    /** The cropped HWC bytes as normalised CHW floats. */
+    private float[] normalise(RgbImage cropped) {
+        int height = config.cropSize();
+        int width = config.cropWidth();
+        int plane = height * width;
         float[] out = new float[3 * plane];
-        byte[] px = resized.pixels();
-        int rowBytes = resized.width() * 3;
+        byte[] px = cropped.pixels();
+        int rowBytes = cropped.width() * 3;
         for (int c = 0; c < 3; c++) {
             float mean = config.mean().get(c);
             float std = config.std().get(c);
             int o = c * plane;
-            for (int y = 0; y < crop; y++) {
-                int p = (top + y) * rowBytes + left * 3 + c;
-                for (int x = 0; x < crop; x++, p += 3) {
+            for (int y = 0; y < height; y++) {
+                int p = y * rowBytes + c;
+                for (int x = 0; x < width; x++, p += 3) {
                     // Three separately rounded float32 steps, as ToTensor's div(255) then
                     // Normalize's sub_(mean).div_(std) round them; folding them changes the last bit.
                     float scaled = (px[p] & 0xFF) / 255f;
