@@ -30,11 +30,6 @@ final class EfficientFormerV1KeyMapping {
     private static final String[] STEM_NAMES = {"conv1", "norm1", null, "conv2", "norm2"};
     private static final OriginalKeyLayout.Parts PARTS = new OriginalKeyLayout.Parts() {
         @Override
-        public String stem(int index, String rest) {
-            return OriginalKeyLayout.stem(index, rest, STEM_NAMES);
-        }
-
-        @Override
         public String block(int stage, String block, String rest) {
             String scale = OriginalKeyLayout.layerScale(rest);
             return "stages." + stage + ".blocks." + block + "." + (scale != null ? scale : rest);
@@ -59,7 +54,7 @@ final class EfficientFormerV1KeyMapping {
 
     /** The timm key for an original key; keys outside the original naming come back unchanged. */
     static String toTimm(String originalKey) {
-        return OriginalKeyLayout.toTimm(originalKey, PARTS);
+        return OriginalKeyLayout.toTimm(originalKey, STEM_NAMES, PARTS);
     }
 
     /** Whether keys use the original naming: some start with {@code patch_embed.} or {@code network.}. */

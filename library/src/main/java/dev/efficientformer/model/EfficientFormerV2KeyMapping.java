@@ -37,11 +37,6 @@ final class EfficientFormerV2KeyMapping {
     private static final Pattern PROJ = Pattern.compile("(.*\\bproj)\\.([12])\\.(.+)");
     private static final OriginalKeyLayout.Parts PARTS = new OriginalKeyLayout.Parts() {
         @Override
-        public String stem(int index, String rest) {
-            return OriginalKeyLayout.stem(index, rest, STEM_NAMES);
-        }
-
-        @Override
         public String block(int stage, String block, String rest) {
             return "stages." + stage + ".blocks." + block + "." + blockParameter(rest);
         }
@@ -68,7 +63,7 @@ final class EfficientFormerV2KeyMapping {
 
     /** The timm key for an original key; keys outside the original naming come back unchanged. */
     static String toTimm(String originalKey) {
-        return OriginalKeyLayout.toTimm(originalKey, PARTS);
+        return OriginalKeyLayout.toTimm(originalKey, STEM_NAMES, PARTS);
     }
 
     private static String blockParameter(String rest) {

@@ -24,11 +24,8 @@ final class OriginalKeyLayout {
     private OriginalKeyLayout() {
     }
 
-    /** How one family names the parts inside the shared layout; {@code null} leaves the key unchanged. */
+    /** How one family names the blocks and downsamplings inside the shared layout; {@code null} leaves the key unchanged. */
     interface Parts {
-        /** The timm key of entry {@code index} of the stem Sequential, parameter path {@code rest}. */
-        String stem(int index, String rest);
-
         /** The timm key of block {@code block} of stage {@code stage}, parameter path {@code rest}. */
         String block(int stage, String block, String rest);
 
@@ -36,12 +33,17 @@ final class OriginalKeyLayout {
         String downsample(int stage, String rest);
     }
 
-    /** The timm key of {@code originalKey} under {@code parts}. */
-    static String toTimm(String originalKey, Parts parts) {
+    /**
+     * The timm key of {@code originalKey} for a family whose stem Sequential's entries are timm's
+     * {@code stemNames} ({@code null} for an entry without parameters, such as the activation) and
+     * whose other parts are named by {@code parts}.
+     */
+    static String toTimm(String originalKey, String[] stemNames, Parts parts) {
         String mapped = null;
         Matcher m = STEM.matcher(originalKey);
         if (m.matches()) {
-            mapped = parts.stem(Integer.parseInt(m.group(1)), m.group(2));
+            int index = Integer.parseInt(m.group(1));
+            mapped = index < stemNames.length && stemNames[index] != null ? "stem." + stemNames[index] + "." + m.group(2) : null;
         } else if ((m = BLOCK.matcher(originalKey)).matches()) {
             int n = Integer.parseInt(m.group(1));
             mapped = n % 2 == 0 ? parts.block(n / 2, m.group(2), m.group(3)) : null;
@@ -52,14 +54,6 @@ final class OriginalKeyLayout {
             mapped = "head_dist." + originalKey.substring("dist_head.".length());
         }
         return mapped == null ? originalKey : mapped;
-    }
-
-    /**
-     * timm's key of stem entry {@code index} when the family names the stem Sequential's entries
-     * {@code names} ({@code null} for one without parameters); {@code null} past them.
-     */
-    static String stem(int index, String rest, String[] names) {
-        return index < names.length && names[index] != null ? "stem." + names[index] + "." + rest : null;
     }
 
     /** timm's name of a block's layer scale ({@code layer_scale_1} is {@code ls1.gamma}); {@code null} for anything else. */
