@@ -14,8 +14,11 @@ import java.util.Objects;
  * {@code CenterCrop}, {@code ToTensor}, {@code Normalize}) so that the result matches PyTorch's
  * preprocessing to within float32 rounding, not just approximately.
  *
- * <p>Output layout: {@code [3, cropSize, cropWidth]} (height, width), channel-major (red plane, green plane, blue
- * plane), each plane row-major; element {@code (c, y, x)} is
+ * <p>For a non-square input size the resize is timm's {@code ResizeKeepRatio} (see
+ * {@link PreprocessConfig}).
+ *
+ * <p>Output layout: {@code [3, cropSize, cropWidth]} (height, width), channel-major (red plane,
+ * green plane, blue plane), each plane row-major; element {@code (c, y, x)} is
  * {@code (pixel / 255f - mean[c]) / std[c]} computed in float32 as torch computes it.
  *
  * <p>Thread-safety: immutable and stateless; one instance may be shared by any number of

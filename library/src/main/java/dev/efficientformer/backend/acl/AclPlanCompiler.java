@@ -148,7 +148,7 @@ final class AclPlanCompiler {
 
     /**
      * The plan's memory, decided before anything is lowered (the shim's functions are configured
-     * with their buffers): which values share a buffer ({@link #SHARING}), and one native block
+     * with their buffers): which values share a buffer ({@link #sharing}), and one native block
      * per slot of buffers whose lives do not overlap.
      */
     private void allocate() {
