@@ -20,11 +20,6 @@ public final class AttentionBiasIndices {
     private AttentionBiasIndices() {
     }
 
-    /** V1's {@code [side*side, side*side]} indices, row-major. */
-    public static long[] derive(int side) {
-        return derive(side, side, 1);
-    }
-
     /** The {@code [Nq, rows*cols]} indices, row-major, with {@code Nq = ceil(rows/stride) * ceil(cols/stride)}. */
     public static long[] derive(int rows, int cols, int stride) {
         int qCols = (cols + stride - 1) / stride;

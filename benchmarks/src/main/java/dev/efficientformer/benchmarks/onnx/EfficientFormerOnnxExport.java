@@ -2,7 +2,6 @@ package dev.efficientformer.benchmarks.onnx;
 
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.model.EfficientFormerSpec;
-import dev.efficientformer.model.EfficientFormerV2GraphBuilder;
 import dev.efficientformer.model.ModelFamily;
 import dev.efficientformer.model.RandomWeights;
 import dev.efficientformer.model.SpecDerivation;
@@ -18,12 +17,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Exports an EfficientFormer checkpoint (timm's or the original authors' key names) to ONNX with the op structure
- * torch.onnx.export gave timm's model (torch 1.13, opset 17, dynamic batch: the L1 and V2-S0 files
- * in the shared fixtures), so that ONNX Runtime gets the graph it would get from a real export: the
- * same ops in the same order with the same attributes, including torch's shape plumbing
- * (Shape/Gather/Unsqueeze/Concat before each Reshape). Input {@code input} {@code [batch, 3, 224, 224]},
- * output {@code logits} {@code [batch, classes]}. V1 (L1, L3, L7) is written here; V2 (S0, S1, S2,
+ * Exports an EfficientFormer checkpoint (timm's or the original authors' key names) to ONNX with
+ * the op structure torch.onnx.export gave timm's model (torch 1.13, opset 17, dynamic batch: the
+ * L1 and V2-S0 files in the shared fixtures), so that ONNX Runtime gets the graph it would get from
+ * a real export: the same ops in the same order with the same attributes, including torch's shape
+ * plumbing (Shape/Gather/Unsqueeze/Concat before each Reshape). Input {@code input}
+ * {@code [batch, 3, 224, 224]}, output {@code logits} {@code [batch, classes]}. V1 (L1, L3, L7) is written here; V2 (S0, S1, S2,
  * L), recognised from its tensors, by {@link EfficientFormerV2OnnxExport}.
  *
  * <p>What torch folded is folded here too: each BatchNorm into the convolution before it, the 4-D
@@ -94,7 +93,7 @@ public final class EfficientFormerOnnxExport {
     public static OnnxGraph graph(WeightFile checkpoint, int height, int width) {
         WeightFile weights = ModelFamily.withTimmNames(checkpoint);
         String name = weights.path().getFileName() == null ? "efficientformer" : weights.path().getFileName().toString();
-        if (EfficientFormerV2GraphBuilder.recognises(weights)) {
+        if (ModelFamily.of(weights) == ModelFamily.EFFICIENTFORMER_V2) {
             return EfficientFormerV2OnnxExport.graph(weights, name, height, width);
         }
         if (height != IMAGE_SIZE || width != IMAGE_SIZE) {

@@ -40,7 +40,7 @@ final class EfficientFormerV2OnnxExport {
     }
 
     /**
-     * The ONNX graph of a V2 checkpoint ({@code EfficientFormerV2GraphBuilder.recognises} it) for
+     * The ONNX graph of a V2 checkpoint (of {@code ModelFamily.EFFICIENTFORMER_V2}, under timm's names) for
      * {@code height x width} images.
      */
     static OnnxGraph graph(WeightFile weights, String graphName, int height, int width) {
