@@ -21,7 +21,8 @@ package dev.efficientformer;
  *     {@link MatmulPrecision#HIGH} (bf16x3 on AMX where it gains, see there)
  * @param javaTier the pure-Java backend's tier, when it runs ({@link JavaTier#AUTO} by default)
  * @param imageWidth width of the model input, in the same range as the height; models run
- *     non-square tensors as the reference does, while classifying image files needs a square input
+ *     non-square tensors as the reference does, and image files are resized for them as timm's
+ *     non-square eval transform does (see {@link dev.efficientformer.image.PreprocessConfig})
  * @param threadPolicy whether a prediction may use fewer than {@code threads} when fewer run
  *     faster ({@link ThreadPolicy#ADAPTIVE}, the default) or always uses exactly {@code threads}
  */

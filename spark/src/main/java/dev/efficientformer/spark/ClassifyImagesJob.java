@@ -19,7 +19,7 @@ import org.apache.spark.sql.functions;
  *
  * <pre>
  * spark-submit --class dev.efficientformer.spark.ClassifyImagesJob [spark options] efficientformer-spark.jar \
- *     --weights FILE [--top K] [--logits] [--embeddings] [--batch N] [--backend B] INPUT_DIR OUTPUT_DIR
+ *     --weights FILE [--top K] [--logits] [--embeddings] [--batch N] [--backend B] [--image-size H[xW]] INPUT_DIR OUTPUT_DIR
  * </pre>
  *
  * <p>Exit: 0 when the job ran (failed images are rows with an error, counted on standard output),
@@ -31,9 +31,9 @@ public final class ClassifyImagesJob {
 
     /** What the command line asked for. */
     record Arguments(Path weights, String input, String output, int topK, boolean logits, boolean embeddings, int batch,
-                     String backend, MatmulPrecision precision) {
+                     String backend, MatmulPrecision precision, int imageHeight, int imageWidth) {
         static final String USAGE = "usage: ClassifyImagesJob --weights FILE [--top K] [--logits] [--embeddings] [--batch N]"
-                + " [--backend auto|dnnl|acl|java] [--matmul-precision highest|high] INPUT_DIR OUTPUT_DIR";
+                + " [--backend auto|dnnl|acl|java] [--matmul-precision highest|high] [--image-size H[xW]] INPUT_DIR OUTPUT_DIR";
 
         static Arguments parse(String[] args) {
             Path weights = null;
@@ -43,6 +43,7 @@ public final class ClassifyImagesJob {
             boolean embeddings = false;
             String backend = "auto";
             MatmulPrecision precision = MatmulPrecision.HIGHEST;
+            int[] size = {224, 224};
             List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -51,6 +52,7 @@ public final class ClassifyImagesJob {
                     case "--batch" -> batch = number(args, ++i);
                     case "--backend" -> backend = value(args, ++i);
                     case "--matmul-precision" -> precision = MatmulPrecision.parse(value(args, ++i));
+                    case "--image-size" -> size = heightAndWidth(args, ++i);
                     case "--logits" -> logits = true;
                     case "--embeddings" -> embeddings = true;
                     default -> {
@@ -64,7 +66,8 @@ public final class ClassifyImagesJob {
             if (weights == null || positional.size() != 2) {
                 throw new IllegalArgumentException(weights == null ? "--weights is required" : "expected INPUT_DIR and OUTPUT_DIR");
             }
-            return new Arguments(weights, positional.get(0), positional.get(1), top, logits, embeddings, batch, backend, precision);
+            return new Arguments(weights, positional.get(0), positional.get(1), top, logits, embeddings, batch, backend, precision,
+                    size[0], size[1]);
         }
 
         private static String value(String[] args, int i) {
@@ -80,6 +83,24 @@ public final class ClassifyImagesJob {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(args[i - 1] + " needs a number, got " + args[i]);
             }
+        }
+
+        /** {@code H} (a square) or {@code HxW}, as the CLI's {@code --image-size} takes it. */
+        private static int[] heightAndWidth(String[] args, int i) {
+            String v = value(args, i);
+            String[] parts = v.split("x", -1);
+            try {
+                if (parts.length == 1) {
+                    int side = Integer.parseInt(parts[0]);
+                    return new int[] {side, side};
+                }
+                if (parts.length == 2) {
+                    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(args[i - 1] + " needs H or HxW (for example 224 or 211x224), got " + v);
         }
     }
 
@@ -106,7 +127,8 @@ public final class ClassifyImagesJob {
     /** Runs the job in {@code spark}; returns the number of images and of failures. */
     static long[] run(SparkSession spark, Arguments a) {
         ImageInferenceSettings settings = ImageInference.distribute(spark, a.weights())
-                .withOptions(dev.efficientformer.ModelOptions.defaults().withBackend(a.backend()).withMatmulPrecision(a.precision()))
+                .withOptions(dev.efficientformer.ModelOptions.defaults().withBackend(a.backend()).withMatmulPrecision(a.precision())
+                        .withImageSize(a.imageHeight(), a.imageWidth()))
                 .withTopK(a.topK())
                 .withOutputs(a.logits(), a.embeddings())
                 .withBatchSize(a.batch())

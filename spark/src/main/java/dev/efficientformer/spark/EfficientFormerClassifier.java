@@ -34,8 +34,9 @@ import org.apache.spark.sql.types.StructType;
  * ("content"; binary images or string paths), {@code outputCol} ("prediction"), {@code errorCol}
  * ("error"), {@code topK} (5), {@code withLogits} (false), {@code withEmbeddings} (false),
  * {@code batchSize} (8), {@code backend} ("auto"), {@code matmulPrecision} ("highest"),
- * {@code imageSize} (224), {@code labels} (none: ImageNet's). They mean what the components of
- * {@link ImageInferenceSettings} mean.
+ * {@code imageSize} (224: the input's height, and its width unless {@code imageWidth} is set),
+ * {@code imageWidth} (unset: square), {@code labels} (none: ImageNet's). They mean what the
+ * components of {@link ImageInferenceSettings} and {@link ModelOptions} mean.
  *
  * <p>Thread-safety: as every Spark ML stage, set params from one thread; {@code transform} may be
  * called from any thread once they are set.
@@ -56,6 +57,7 @@ public final class EfficientFormerClassifier extends Transformer implements Defa
     private final Param<String> backend;
     private final Param<String> matmulPrecision;
     private final IntParam imageSize;
+    private final IntParam imageWidth;
     private final StringArrayParam labels;
 
     /** A classifier with a random uid. */
@@ -77,7 +79,8 @@ public final class EfficientFormerClassifier extends Transformer implements Defa
         batchSize = new IntParam(uid, "batchSize", "images per model run (1 to " + ImageInferenceSettings.MAX_BATCH + ")");
         backend = new Param<>(uid, "backend", "auto, dnnl, acl or java");
         matmulPrecision = new Param<>(uid, "matmulPrecision", "highest (strict fp32) or high (bf16x3 where AMX gains)");
-        imageSize = new IntParam(uid, "imageSize", "the model's input side");
+        imageSize = new IntParam(uid, "imageSize", "the model's input height (and width, unless imageWidth is set)");
+        imageWidth = new IntParam(uid, "imageWidth", "the model's input width (unset: imageSize, a square input)");
         labels = new StringArrayParam(this, "labels", "class names for a checkpoint that is not an ImageNet classifier (empty: ImageNet's)");
         setDefault(weightsFromSparkFiles, false);
         setDefault(inputCol, "content");
@@ -114,9 +117,10 @@ public final class EfficientFormerClassifier extends Transformer implements Defa
         if (!isDefined(weights)) {
             throw new dev.efficientformer.EfficientFormerException("EfficientFormerClassifier needs weights: setWeights(...)");
         }
+        int height = (Integer) getOrDefault(imageSize);
         ModelOptions options = ModelOptions.defaults()
                 .withBackend((String) getOrDefault(backend))
-                .withImageSize((Integer) getOrDefault(imageSize))
+                .withImageSize(height, isDefined(imageWidth) ? (Integer) getOrDefault(imageWidth) : height)
                 .withMatmulPrecision(MatmulPrecision.parse((String) getOrDefault(matmulPrecision)));
         return new ImageInferenceSettings((String) getOrDefault(weights), (Boolean) getOrDefault(weightsFromSparkFiles), options,
                 Arrays.asList((String[]) getOrDefault(labels)), (String) getOrDefault(inputCol), (String) getOrDefault(outputCol),
@@ -246,6 +250,16 @@ public final class EfficientFormerClassifier extends Transformer implements Defa
 
     public EfficientFormerClassifier setImageSize(int value) {
         set(imageSize, value);
+        return this;
+    }
+
+    public IntParam imageWidth() {
+        return imageWidth;
+    }
+
+    /** A {@code imageSize x value} input (height x width); without it the input is square. */
+    public EfficientFormerClassifier setImageWidth(int value) {
+        set(imageWidth, value);
         return this;
     }
 

@@ -70,6 +70,38 @@ class SparkLocalTest {
     }
 
     @Test
+    void aNonSquareInputRunsAtTheGivenHeightAndWidth() {
+        Path checkpoint = Fixtures.tiny("tiny_v2_rect").resolve("model.safetensors");
+        Dataset<Row> images = ImageInference.readImages(spark, temp.resolve("images").toString()).repartition(2);
+        EfficientFormerClassifier classifier = new EfficientFormerClassifier()
+                .setWeights(checkpoint.toString()).setBackend("java").setBatchSize(2).setWithLogits(true)
+                .setImageSize(96).setImageWidth(64);
+        assertEquals(List.of(96, 64), List.of(classifier.settings().options().imageHeight(), classifier.settings().options().imageWidth()));
+        List<Row> rows = classifier.transform(images).select("path", "prediction", "error").collectAsList();
+        try (EfficientFormerModel model = EfficientFormerModel.load(checkpoint,
+                ModelOptions.defaults().withBackend("java").withImageSize(96, 64))) {
+            ResultCheck.assertMatches(rows, files, model, classifier.settings());
+        }
+        assertEquals(96, new EfficientFormerClassifier().setWeights("w").setImageSize(96).settings().options().imageWidth(),
+                "without imageWidth the input is square");
+    }
+
+    @Test
+    void theJobTakesANonSquareImageSize() {
+        ClassifyImagesJob.Arguments a = ClassifyImagesJob.Arguments.parse(
+                new String[] {"--weights", "w", "--image-size", "211x224", "in", "out"});
+        assertEquals(List.of(211, 224), List.of(a.imageHeight(), a.imageWidth()));
+        ClassifyImagesJob.Arguments square = ClassifyImagesJob.Arguments.parse(
+                new String[] {"--weights", "w", "--image-size", "208", "in", "out"});
+        assertEquals(List.of(208, 208), List.of(square.imageHeight(), square.imageWidth()));
+        for (String bad : List.of("211x", "x224", "211x224x3", "big")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ClassifyImagesJob.Arguments.parse(new String[] {"--weights", "w", "--image-size", bad, "in", "out"}));
+            assertTrue(e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
     void listImagesGivesEqualPartitionsOfPaths() {
         Dataset<Row> listed = ImageInference.listImages(spark, temp.resolve("images").toString());
         assertEquals(List.of("path"), List.of(listed.schema().fieldNames()));
@@ -147,7 +179,8 @@ class SparkLocalTest {
     @Test
     void aSavedClassifierLoadsWithItsParams() throws java.io.IOException {
         EfficientFormerClassifier c = new EfficientFormerClassifier().setWeights("w.safetensors").setWeightsFromSparkFiles(true)
-                .setTopK(7).setWithEmbeddings(true).setBatchSize(16).setLabels(new String[] {"a", "b"});
+                .setTopK(7).setWithEmbeddings(true).setBatchSize(16).setLabels(new String[] {"a", "b"})
+                .setImageSize(211).setImageWidth(224);
         String dir = temp.resolve("saved-stage").toString();
         c.write().save(dir);
         EfficientFormerClassifier loaded = EfficientFormerClassifier.load(dir);
