@@ -7,6 +7,10 @@ import java.util.List;
  * {@code s = gamma / sqrt(var + eps)}, {@code w' = w * s} per output channel and
  * {@code b' = (b - mean) * s + beta}. Removes one pass over the largest tensors of each block.
  *
+ * <p>A BatchNorm that no convolution precedes (V2's final norm follows a residual sum) is folded
+ * into an identity 1x1 depthwise convolution of its own, {@code x * s + (beta - mean * s)}, so that
+ * no backend has BatchNorm to lower: only the scalar control, which runs graphs as built, has it.
+ *
  * <p>Thread-safety: stateless.
  */
 public final class FoldBatchNorm {
@@ -41,7 +45,27 @@ public final class FoldBatchNorm {
                 break;
             }
         }
-        return g.withNodes(nodes);
+        return g.withNodes(nodes.stream().map(FoldBatchNorm::standalone).toList());
+    }
+
+    /**
+     * What a backend throws for a BatchNorm node: it compiles graphs after {@link GraphPasses#optimize},
+     * where none is left.
+     */
+    public static IllegalArgumentException unfolded(Node n) {
+        return new IllegalArgumentException("BatchNorm is not lowered by the backends: compile the graph after"
+                + " GraphPasses.optimize (FoldBatchNorm turns it into a convolution): " + n);
+    }
+
+    /** {@code n}, or for a BatchNorm the per-channel affine it computes, as a 1x1 depthwise convolution. */
+    private static Node standalone(Node n) {
+        if (!(n.op() instanceof Ops.BatchNorm bn)) {
+            return n;
+        }
+        int c = bn.mean().length;
+        float[] ones = new float[c];
+        java.util.Arrays.fill(ones, 1f);
+        return new Node(fold(new Ops.DepthwiseConv2d(c, 1, 1, 0, ones, new float[c]), bn), n.inputs(), n.output());
     }
 
     static Ops.Conv2d fold(Ops.Conv2d c, Ops.BatchNorm bn) {

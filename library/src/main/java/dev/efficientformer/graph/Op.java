@@ -1,8 +1,9 @@
 package dev.efficientformer.graph;
 
 /**
- * What a {@link Node} computes. Every backend implements every op; the semantics are stated on
- * each record, per image (backends loop or batch over the images).
+ * What a {@link Node} computes. Every backend implements every op that {@link GraphPasses#optimize}
+ * leaves (all but BatchNorm, which only the scalar control runs unfolded); the semantics are
+ * stated on each record, per image (backends loop or batch over the images).
  *
  * <p>Weights are held as {@code float[]} on the heap: the graph is built and rewritten once, and
  * backends copy or reorder them into their own memory when they compile a plan.

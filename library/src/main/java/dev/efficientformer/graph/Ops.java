@@ -44,7 +44,8 @@ public final class Ops {
     /**
      * Eval-mode batch normalisation over the channel axis (dim 0 of {@code [C, H, W]}):
      * {@code y = (x - mean) / sqrt(var + eps) * gamma + beta}. Folded away by
-     * {@link FoldBatchNorm} wherever a convolution precedes it.
+     * {@link FoldBatchNorm}: into the convolution before it, or into a 1x1 depthwise one of its own;
+     * only the scalar control lowers it.
      */
     public record BatchNorm(float[] mean, float[] var, float[] gamma, float[] beta, float eps) implements Op {
         @Override

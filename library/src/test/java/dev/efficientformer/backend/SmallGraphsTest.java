@@ -1,5 +1,7 @@
 package dev.efficientformer.backend;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +10,7 @@ import dev.efficientformer.backend.dnnl.DnnlBackend;
 import dev.efficientformer.backend.dnnl.DnnlException;
 import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.GraphPasses;
 import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
 import dev.efficientformer.testing.ReferenceCase;
@@ -78,20 +81,25 @@ class SmallGraphsTest {
     }
 
     private void agree(String backend, Graph g, int batch) {
+        agree(backend, g, g, batch);
+    }
+
+    /** {@code backend} on {@code g} against the scalar control on {@code control} (the same function). */
+    private void agree(String backend, Graph control, Graph g, int batch) {
         Backend b = backend(backend);
         int in = (int) (g.input().elementsPerImage() * batch);
         int out = (int) (g.output().elementsPerImage() * batch);
-        try (Plan control = new JavaBackend().compile(g, batch, 1); Plan tested = compile(b, g, batch);
+        try (Plan expectedPlan = new JavaBackend(JavaBackend.Tier.SCALAR).compile(control, batch, 1); Plan testedPlan = compile(b, g, batch);
              Arena arena = Arena.ofConfined()) {
             MemorySegment x = arena.allocateFrom(ValueLayout.JAVA_FLOAT, randoms(in));
             MemorySegment expected = arena.allocate(out * 4L);
             MemorySegment actual = arena.allocate(out * 4L);
-            control.run(x, expected);
-            tested.run(x, actual);
+            expectedPlan.run(x, expected);
+            testedPlan.run(x, actual);
             ReferenceCase.assertWithinGate(backend + " " + g, expected.toArray(ValueLayout.JAVA_FLOAT),
                     actual.toArray(ValueLayout.JAVA_FLOAT));
             // A second run on the same plan gives the same result (no state leaks between runs).
-            tested.run(x, actual);
+            testedPlan.run(x, actual);
             ReferenceCase.assertWithinGate(backend + " rerun " + g, expected.toArray(ValueLayout.JAVA_FLOAT),
                     actual.toArray(ValueLayout.JAVA_FLOAT));
         }
@@ -132,16 +140,45 @@ class SmallGraphsTest {
         agree(backend, b.build(b.add(new Ops.ToTokens(), x)), 2);
     }
 
-    /** Unfolded BatchNorm, an activation that cannot be fused (BatchNorm sits between), a strided 3x3 conv. */
+    /**
+     * BatchNorm after a strided 3x3 convolution (folded into it) and after a residual sum (V2's
+     * final norm: folded into a 1x1 depthwise convolution of its own), and an activation that
+     * cannot be fused; the backend compiles the optimised graph, the control the graph as built.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"acl", "java"})
-    void unfoldedBatchNorm(String backend) {
+    @ValueSource(strings = {"dnnl", "acl", "java"})
+    void batchNormFoldedOrStandalone(String backend) {
         Graph.Builder b = Graph.builder(3, 12, 10);
         Value x = b.add(new Ops.Conv2d(4, 3, 3, 2, 1, randoms(4 * 3 * 9), randoms(4)), b.input());
         x = b.add(new Ops.BatchNorm(randoms(4), positives(4), randoms(4), randoms(4), 1e-5f), x);
         x = b.add(new Ops.Relu(), x);
-        x = b.add(new Ops.Gelu(), x);
-        agree(backend, b.build(x), 2);
+        x = b.add(new Ops.Add(), x, b.add(new Ops.Gelu(), x));
+        x = b.add(new Ops.BatchNorm(randoms(4), positives(4), randoms(4), randoms(4), 1e-5f), x);
+        Graph g = b.build(x);
+        Graph optimized = GraphPasses.optimize(g);
+        assertTrue(optimized.nodes().stream().noneMatch(n -> n.op() instanceof Ops.BatchNorm), "no BatchNorm left");
+        agree(backend, g, optimized, 2);
+    }
+
+    /** A BatchNorm that reaches a backend (a graph that skipped the passes) is refused by name, not run wrongly. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dnnl", "acl", "java"})
+    void anUnfoldedBatchNormIsRefused(String backend) {
+        // The java backend's scalar tier is the control, which runs graphs as built: the vector tier is tested.
+        Backend tested = backend.equals("java") ? vectorTier() : backend(backend);
+        Graph.Builder b = Graph.builder(4, 6, 6);
+        Graph g = b.build(b.add(new Ops.BatchNorm(randoms(4), positives(4), randoms(4), randoms(4), 1e-5f), b.input()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tested.compile(g, 1, 1).close());
+        assertTrue(e.getMessage().contains("GraphPasses.optimize"), e.getMessage());
+    }
+
+    private static Backend vectorTier() {
+        try {
+            return new JavaBackend(JavaBackend.Tier.VECTOR);
+        } catch (dev.efficientformer.EfficientFormerException e) {
+            assumeTrue(false, e.getMessage());
+            return null;
+        }
     }
 
     /** A Meta3D block: layer norm, qkv, multi-head attention with its bias, projection, MLP, residuals. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.efficientformer.backend.Plan;
 import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.model.EfficientFormerGraphBuilder;
+import dev.efficientformer.model.EfficientFormerV2GraphBuilder;
 import dev.efficientformer.model.SpecDerivation;
 import dev.efficientformer.testing.Fixtures;
 import dev.efficientformer.testing.ReferenceCase;
@@ -33,7 +34,7 @@ class GraphPassesTest {
     }
 
     private static float[] run(Graph g, ReferenceCase c) {
-        try (Plan p = new JavaBackend().compile(g, 1, 1); Arena arena = Arena.ofConfined()) {
+        try (Plan p = new JavaBackend(JavaBackend.Tier.SCALAR).compile(g, 1, 1); Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(p.outputsPerImage() * 4L);
             p.run(arena.allocateFrom(ValueLayout.JAVA_FLOAT, c.input()), out);
             for (String tap : g.taps().keySet()) {
@@ -61,6 +62,25 @@ class GraphPassesTest {
     void foldsEveryBatchNormIntoItsConvolution() {
         // tiny_v1: stem 2 + downsample 3 + 2 per Meta4D block (4 blocks) = 13
         checkPass(FoldBatchNorm::apply, "batchnorm", 13, "conv3x3", 0);
+    }
+
+    @Test
+    void foldsAStandaloneBatchNormIntoADepthwiseConvolutionOfItsOwn() {
+        try (WeightFile f = CheckpointFormat.open(Fixtures.tiny("tiny_v2").resolve("model.safetensors"))) {
+            Graph g = EfficientFormerV2GraphBuilder.build(f, EfficientFormerV2GraphBuilder.derive(f), 96, 96);
+            Graph r = FoldBatchNorm.apply(g);
+            Map<String, Long> before = census(g);
+            Map<String, Long> after = census(r);
+            assertTrue(!after.containsKey("batchnorm"), "no BatchNorm left: " + after);
+            long standalone = g.nodes().stream().filter(n -> n.op() instanceof Ops.BatchNorm
+                    && Rewrite.producer(g.nodes(), n.input()).map(p -> !(p.op() instanceof Ops.Conv2d || p.op() instanceof Ops.DepthwiseConv2d))
+                    .orElse(true)).count();
+            assertEquals(1, standalone, "tiny_v2 has one BatchNorm after no convolution (the final norm)");
+            String dw = "dwconv1x1";
+            assertEquals(before.getOrDefault(dw, 0L) + standalone, after.getOrDefault(dw, 0L), "it became a 1x1 depthwise convolution");
+            ReferenceCase c = new ReferenceCase(Fixtures.tiny("tiny_v2"));
+            ReferenceCase.assertLogitsMatch("standalone BatchNorm folded", c.logits(), run(r, c), 1);
+        }
     }
 
     @Test

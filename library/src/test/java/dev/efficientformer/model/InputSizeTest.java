@@ -33,7 +33,7 @@ class InputSizeTest {
             for (int i = 0; i < image.length; i++) {
                 image[i] = (float) r.nextGaussian();
             }
-            try (Plan control = new JavaBackend().compile(g, 1, 1);
+            try (Plan control = new JavaBackend(JavaBackend.Tier.SCALAR).compile(g, 1, 1);
                  Plan dnnl = new DnnlBackend().compile(GraphPasses.optimize(g), 1, 1);
                  Arena arena = Arena.ofConfined()) {
                 MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, image);

@@ -3,6 +3,7 @@ package dev.efficientformer.backend.acl;
 import static dev.efficientformer.bindings.acl.efficientformer_acl_h.*;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.graph.FoldBatchNorm;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Lowering;
 import dev.efficientformer.graph.MemoryPlan;
@@ -38,7 +39,7 @@ import java.util.Map;
  * there; attention is a strided batched matmul reading q and k in place from the qkv buffer
  * ({@code alpha} = the softmax scale), the bias added in place, a softmax over rows, and a second
  * strided matmul writing the head-interleaved output directly; the mean over tokens is an average
- * pooling with an {@code (N, 1)} window. Unfolded BatchNorm becomes a per-channel multiply and add.
+ * pooling with an {@code (N, 1)} window.
  *
  * <p>Memory: decided before lowering by {@link MemoryPlan} (shared with the other backends): the
  * token view shares its map's buffer, elementwise functions write over an operand that dies there,
@@ -60,7 +61,6 @@ final class AclPlanCompiler {
     private final int threads;
     private final AclHandles h = new AclHandles();
     private final List<Node> nodes;
-    private final boolean[] lowered;
     private final String[] stages;
     private String currentStage = "stem";
     private final Map<Integer, Value> values = new HashMap<>();
@@ -69,6 +69,8 @@ final class AclPlanCompiler {
     private MemoryPlan.Buffers buffers;
     private MemoryPlan.Slots slots;
     private MemorySegment[] slotMemory;
+    /** The graph's nodes in steps (a layer with its activation, or one node), as lowered and as the memory plan sees them. */
+    private List<Lowering.Step> plan;
     /** Each node's planned scratch buffers, taken in order while it is lowered. */
     private final Map<Integer, Deque<MemorySegment>> scratch = new HashMap<>();
     private int currentNode;
@@ -78,7 +80,6 @@ final class AclPlanCompiler {
         this.batch = batch;
         this.threads = threads;
         this.nodes = graph.nodes();
-        this.lowered = new boolean[nodes.size()];
         this.stages = StageLabels.of(graph);
     }
 
@@ -108,10 +109,8 @@ final class AclPlanCompiler {
         allocate();
 
         MemorySegment input = data(in);
-        for (int i = 0; i < nodes.size(); i++) {
-            if (!lowered[i]) {
-                lower(i);
-            }
+        for (Lowering.Step step : plan) {
+            lower(step);
         }
         MemorySegment out = data(graph.output());
 
@@ -152,7 +151,7 @@ final class AclPlanCompiler {
      * per slot of buffers whose lives do not overlap.
      */
     private void allocate() {
-        List<Lowering.Step> plan = Lowering.plan(graph, FUSIONS);
+        plan = Lowering.plan(graph, FUSIONS);
         buffers = MemoryPlan.buffers(graph, plan, this::bytes, sharing(graph));
         // An op's scratch (attention scores, the upsampling's intermediate) lives in its step only.
         List<MemoryPlan.Interval> lives = new ArrayList<>(buffers.lives());
@@ -216,7 +215,6 @@ final class AclPlanCompiler {
                     case Ops.Add a -> List.of(n.inputs().get(1), n.inputs().get(0));
                     case Ops.Sub sub -> List.of(n.inputs().get(1), n.inputs().get(0));
                     case Ops.ChannelScale c -> List.of(n.input());
-                    case Ops.BatchNorm b -> List.of(n.input());
                     case Ops.LayerNorm l -> List.of(n.input());
                     default -> List.of();
                 };
@@ -258,14 +256,14 @@ final class AclPlanCompiler {
 
     // ---------------------------------------------------------------- lowering
 
-    private void lower(int i) {
+    private void lower(Lowering.Step step) {
+        int i = step.first();
         Node n = nodes.get(i);
-        lowered[i] = true;
         currentStage = stages[i];
         currentNode = i;
         switch (n.op()) {
-            case Ops.Conv2d c -> layer(i, n);
-            case Ops.Linear l -> layer(i, n);
+            case Ops.Conv2d c -> layer(step, n);
+            case Ops.Linear l -> layer(step, n);
             case Ops.AvgPool p -> avgPool(n, p);
             case Ops.ToTokens t -> { } // a view of its input's buffer: see sharing()
             case Ops.Relu r -> activation(n, EFACL_ACT_RELU());
@@ -273,11 +271,11 @@ final class AclPlanCompiler {
             case Ops.Add a -> eltwise(n, EFACL_ELTWISE_ADD());
             case Ops.Sub s -> eltwise(n, EFACL_ELTWISE_SUB());
             case Ops.ChannelScale s -> channelScale(n, s);
-            case Ops.BatchNorm b -> batchNorm(n, b);
+            case Ops.BatchNorm b -> throw FoldBatchNorm.unfolded(n);
             case Ops.LayerNorm l -> layerNorm(n, l);
             case Ops.Attention a -> attention(n, a);
             case Ops.MeanTokens m -> meanTokens(n);
-            case Ops.DepthwiseConv2d c -> layer(i, n);
+            case Ops.DepthwiseConv2d c -> layer(step, n);
             case Ops.Attention2d a -> attention2d(n, a);
             case Ops.Upsample2x u -> upsample(n);
         }
@@ -288,15 +286,12 @@ final class AclPlanCompiler {
             java.util.Set.of(Ops.Conv2d.class, Ops.Linear.class, Ops.DepthwiseConv2d.class),
             java.util.Set.of(Ops.Relu.class, Ops.Gelu.class), false, false);
 
-    /** A convolution or linear layer, with the ReLU or GELU after it fused. */
-    private void layer(int i, Node n) {
-        Value result = n.output();
+    /** A convolution or linear layer, with the ReLU or GELU after it fused (the step's last node). */
+    private void layer(Lowering.Step step, Node n) {
+        Value result = step.output();
         int act = EFACL_ACT_NONE();
-        int j = Lowering.activationAfter(graph, i, FUSIONS);
-        if (j >= 0) {
-            act = nodes.get(j).op() instanceof Ops.Relu ? EFACL_ACT_RELU() : EFACL_ACT_GELU();
-            lowered[j] = true;
-            result = nodes.get(j).output();
+        if (step.last() > step.first()) {
+            act = nodes.get(step.last()).op() instanceof Ops.Relu ? EFACL_ACT_RELU() : EFACL_ACT_GELU();
         }
         MemorySegment src = data(n.input());
         MemorySegment dst = data(result);
@@ -491,24 +486,6 @@ final class AclPlanCompiler {
         MemorySegment src = data(x);
         MemorySegment dst = data(n.output());
         eltwiseStep("scale", EFACL_ELTWISE_MUL(), dims(x), src, channelDims(x), h.constant(s.scale()), dst);
-    }
-
-    private void batchNorm(Node n, Ops.BatchNorm b) {
-        Value x = n.input();
-        int c = channels(x);
-        if (x.rank() != 3 || b.mean().length != c || b.var().length != c || b.gamma().length != c || b.beta().length != c) {
-            throw new EfficientFormerException("acl: batchnorm of " + b.mean().length + " channels for " + x);
-        }
-        float[] scale = new float[c];
-        float[] shift = new float[c];
-        for (int k = 0; k < c; k++) {
-            scale[k] = (float) (b.gamma()[k] / Math.sqrt((double) b.var()[k] + b.eps()));
-            shift[k] = (float) (b.beta()[k] - (double) b.mean()[k] * scale[k]);
-        }
-        MemorySegment src = data(x);
-        MemorySegment dst = data(n.output());
-        eltwiseStep("batchnorm", EFACL_ELTWISE_MUL(), dims(x), src, channelDims(x), h.constant(scale), dst);
-        eltwiseStep("batchnorm", EFACL_ELTWISE_ADD(), dims(x), dst, channelDims(x), h.constant(shift), dst);
     }
 
     private void layerNorm(Node n, Ops.LayerNorm l) {

@@ -32,7 +32,8 @@ import java.util.Set;
  * divide evenly: padding the stem's 24 channels to 32 wastes a quarter of its work, so the stem
  * stays NHWC and one reorder enters the blocked stages.
  *
- * <p>{@code -Defficientformer.dnnl.layout=nhwc} keeps every map NHWC (for comparisons).
+ * <p>{@code -Defficientformer.dnnl.layout=nhwc} keeps every map NHWC, and every linear layer a
+ * matmul on token-major rows (for comparisons).
  *
  * <p>Not thread-safe: one per plan compilation.
  */
@@ -99,10 +100,20 @@ final class ActivationLayouts {
     Layout featureMap(long[] dims) {
         return chosen.computeIfAbsent(Arrays.toString(dims), k -> {
             if (blockedGrids.contains(grid(dims[2], dims[3]))) {
-                return new Layout(h.md(dims, block == 16 ? dnnl_nChw16c() : dnnl_nChw8c()), block);
+                return new Layout(blocked(dims), block);
             }
             return nhwc(dims);
         });
+    }
+
+    /** Whether {@code channels} split into whole channel blocks (never when the plan is all NHWC). */
+    boolean blocks(long channels) {
+        return block > 0 && channels % block == 0;
+    }
+
+    /** The channel-blocked layout of a map of {@code dims = [B, C, H, W]}, whose channels {@link #blocks}. */
+    MemorySegment blocked(long[] dims) {
+        return h.md(dims, block == 16 ? dnnl_nChw16c() : dnnl_nChw8c());
     }
 
     /** NHWC: the plan's input, maps read as tokens, and maps whose channels do not block evenly. */

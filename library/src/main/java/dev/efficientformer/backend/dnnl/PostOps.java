@@ -23,7 +23,10 @@ final class PostOps {
     private final DnnlHandles handles;
     private final MemorySegment postOps;
     private final List<Arg> args = new ArrayList<>();
+    /** The eltwise ops appended, in order, as {alg, alpha, beta}: what {@link #beforeSum()} repeats. */
+    private final List<float[]> eltwise = new ArrayList<>();
     private int length;
+    private boolean eltwiseAfterSum;
 
     private boolean accumulates;
 
@@ -38,6 +41,10 @@ final class PostOps {
     /** Appends an eltwise op, {@code y = alg(x; alpha, beta)}. */
     PostOps eltwise(int alg, float alpha, float beta) {
         DnnlException.check(dnnl_post_ops_append_eltwise(postOps, alg, alpha, beta), "append an eltwise post-op");
+        if (accumulates) {
+            eltwiseAfterSum = true;
+        }
+        eltwise.add(new float[] {alg, alpha, beta});
         length++;
         return this;
     }
@@ -56,6 +63,24 @@ final class PostOps {
         args.add(new Arg(DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE() * (length + 1) | DNNL_ARG_SRC_1(), src1Memory));
         length++;
         return this;
+    }
+
+    /**
+     * New post-ops with the eltwise ops appended here but not the sum: for a layer whose result
+     * another primitive (a reorder with a sum post-op) adds to the destination.
+     *
+     * @throws IllegalStateException when binary post-ops were appended (their arguments are not
+     *     repeated) or an eltwise one after the sum (it would apply to the sum)
+     */
+    PostOps beforeSum() {
+        if (!args.isEmpty() || eltwiseAfterSum) {
+            throw new IllegalStateException("only eltwise post-ops before a sum can be split off it");
+        }
+        PostOps p = new PostOps(handles);
+        for (float[] e : eltwise) {
+            p.eltwise((int) e[0], e[1], e[2]);
+        }
+        return p;
     }
 
     /** Whether a {@link #sum()} was appended: the result depends on what the destination held. */

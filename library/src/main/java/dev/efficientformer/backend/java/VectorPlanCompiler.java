@@ -1,6 +1,7 @@
 package dev.efficientformer.backend.java;
 
 import dev.efficientformer.EfficientFormerException;
+import dev.efficientformer.graph.FoldBatchNorm;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Lowering;
 import dev.efficientformer.graph.MemoryPlan;
@@ -137,7 +138,7 @@ final class VectorPlanCompiler {
                 yield s;
             }
             case Ops.MeanTokens m -> new VectorSteps.MeanTokens(x, y, batch, in.dim(0), in.dim(1));
-            case Ops.BatchNorm b -> new VectorSteps.BatchNorm(x, y, batch, in.dim(0), in.dim(1) * in.dim(2), b);
+            case Ops.BatchNorm b -> throw FoldBatchNorm.unfolded(n);
             case Ops.DepthwiseConv2d c -> gemm(g, n, x, y);
             case Ops.Attention2d a -> {
                 Value k = n.inputs().get(1);

@@ -287,42 +287,6 @@ final class VectorSteps {
     }
 
     /**
-     * Unfolded batch norm (graphs that skipped {@code GraphPasses}): the scalar control's kernel,
-     * one image per item. Optimised graphs never contain it.
-     */
-    static final class BatchNorm implements VectorStep {
-        private final float[] x;
-        private final float[] y;
-        private final int images;
-        private final int c;
-        private final int spatial;
-        private final Ops.BatchNorm op;
-
-        BatchNorm(float[] x, float[] y, int images, int c, int spatial, Ops.BatchNorm op) {
-            this.x = x;
-            this.y = y;
-            this.images = images;
-            this.c = c;
-            this.spatial = spatial;
-            this.op = op;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            int end = VectorStep.from(images, part + 1, parts);
-            for (int b = VectorStep.from(images, part, parts); b < end; b++) {
-                int off = b * c * spatial;
-                ScalarKernels.batchNorm(x, off, c, spatial, op.mean(), op.var(), op.gamma(), op.beta(), op.eps(), y, off);
-            }
-        }
-
-        @Override
-        public String kind() {
-            return "batchnorm";
-        }
-    }
-
-    /**
      * Depthwise convolution per channel plane ({@link VectorDepthwise} for 3x3 stride 1, the
      * scalar control's plane loop otherwise), then the fused ReLU/GELU and residual add on the
      * plane while it is in cache.

@@ -44,7 +44,11 @@ class ActivationLayoutsTest {
             assertEquals(1, Collections.frequency(blocked.stepKinds(), "layout reorder"), blocked.stepKinds().toString());
             assertEquals(1, Collections.frequency(blocked.stepKinds(), "to_tokens"), blocked.stepKinds().toString());
             assertFalse(nhwc.stepKinds().contains("layout reorder"));
-            assertEquals(nhwc.stepKinds().size() + 2, blocked.stepKinds().size(), "no other step is added");
+            // L1's five linear layers (qkv, proj, the MLP's two, the merged head) run as 1x1 convolutions on
+            // channel blocks, each between a reorder in and one out.
+            assertEquals(5, Collections.frequency(blocked.stepKinds(), "tokens to channel blocks"), blocked.stepKinds().toString());
+            assertEquals(5, Collections.frequency(blocked.stepKinds(), "channel blocks to tokens"), blocked.stepKinds().toString());
+            assertEquals(nhwc.stepKinds().size() + 2 + 10, blocked.stepKinds().size(), "no other step is added");
 
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, image);
             MemorySegment a = arena.allocate((long) BATCH * 1000 * Float.BYTES);
