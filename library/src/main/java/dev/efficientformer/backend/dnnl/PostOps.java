@@ -23,8 +23,11 @@ final class PostOps {
     private final DnnlHandles handles;
     private final MemorySegment postOps;
     private final List<Arg> args = new ArrayList<>();
-    /** The eltwise ops appended, in order, as {alg, alpha, beta}: what {@link #beforeSum()} repeats. */
-    private final List<float[]> eltwise = new ArrayList<>();
+    private record Eltwise(int alg, float alpha, float beta) {
+    }
+
+    /** The eltwise ops appended, in order: what {@link #beforeSum()} repeats. */
+    private final List<Eltwise> eltwise = new ArrayList<>();
     private int length;
     private boolean eltwiseAfterSum;
 
@@ -44,7 +47,7 @@ final class PostOps {
         if (accumulates) {
             eltwiseAfterSum = true;
         }
-        eltwise.add(new float[] {alg, alpha, beta});
+        eltwise.add(new Eltwise(alg, alpha, beta));
         length++;
         return this;
     }
@@ -77,8 +80,8 @@ final class PostOps {
             throw new IllegalStateException("only eltwise post-ops before a sum can be split off it");
         }
         PostOps p = new PostOps(handles);
-        for (float[] e : eltwise) {
-            p.eltwise((int) e[0], e[1], e[2]);
+        for (Eltwise e : eltwise) {
+            p.eltwise(e.alg(), e.alpha(), e.beta());
         }
         return p;
     }
