@@ -89,7 +89,8 @@ class SmallGraphsTest {
         Backend b = backend(backend);
         int in = (int) (g.input().elementsPerImage() * batch);
         int out = (int) (g.output().elementsPerImage() * batch);
-        try (Plan expectedPlan = new JavaBackend(JavaBackend.Tier.SCALAR).compile(control, batch, 1); Plan testedPlan = compile(b, g, batch);
+        try (Plan expectedPlan = new JavaBackend(JavaBackend.Tier.SCALAR).compile(control, batch, 1);
+             Plan testedPlan = compile(b, g, batch);
              Arena arena = Arena.ofConfined()) {
             MemorySegment x = arena.allocateFrom(ValueLayout.JAVA_FLOAT, randoms(in));
             MemorySegment expected = arena.allocate(out * 4L);

@@ -72,15 +72,18 @@ class GraphPassesTest {
             Map<String, Long> before = census(g);
             Map<String, Long> after = census(r);
             assertTrue(!after.containsKey("batchnorm"), "no BatchNorm left: " + after);
-            long standalone = g.nodes().stream().filter(n -> n.op() instanceof Ops.BatchNorm
-                    && Rewrite.producer(g.nodes(), n.input()).map(p -> !(p.op() instanceof Ops.Conv2d || p.op() instanceof Ops.DepthwiseConv2d))
-                    .orElse(true)).count();
+            long standalone = g.nodes().stream().filter(n -> n.op() instanceof Ops.BatchNorm && !afterConvolution(g, n)).count();
             assertEquals(1, standalone, "tiny_v2 has one BatchNorm after no convolution (the final norm)");
             String dw = "dwconv1x1";
             assertEquals(before.getOrDefault(dw, 0L) + standalone, after.getOrDefault(dw, 0L), "it became a 1x1 depthwise convolution");
             ReferenceCase c = new ReferenceCase(Fixtures.tiny("tiny_v2"));
             ReferenceCase.assertLogitsMatch("standalone BatchNorm folded", c.logits(), run(r, c), 1);
         }
+    }
+
+    private static boolean afterConvolution(Graph g, Node n) {
+        return Rewrite.producer(g.nodes(), n.input())
+                .map(p -> p.op() instanceof Ops.Conv2d || p.op() instanceof Ops.DepthwiseConv2d).orElse(false);
     }
 
     @Test

@@ -333,7 +333,7 @@ final class VectorSteps {
                 int ch = p % channels;
                 int yo = p * outPlane;
                 if (VectorDepthwise.handles(op)) {
-                    VectorDepthwise.plane(x, p * h * w, h, w, op.weight(), ch * 9, op.bias()[ch], y, yo, scratch[part]);
+                    VectorDepthwise.plane(x, p * h * w, h, w, op.stride(), op.weight(), ch * 9, op.bias()[ch], y, yo, scratch[part]);
                 } else {
                     ScalarKernels.depthwisePlane(x, p * h * w, h, w, op.weight(), ch * k * k, op.bias()[ch], k, op.stride(), op.padding(),
                             y, yo);
