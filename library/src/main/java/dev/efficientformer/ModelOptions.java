@@ -125,6 +125,32 @@ public record ModelOptions(String backend, int threads, int imageSize, boolean r
         return new ModelOptions(backend, threads, height, rejectNonFinite, matmulPrecision, javaTier, width, threadPolicy);
     }
 
+    /**
+     * These options with the input size written as a side or {@code HEIGHTxWIDTH} ({@code 224},
+     * {@code 211x224}), as the command line's {@code --image-size} takes it.
+     *
+     * @throws EfficientFormerException naming {@code size} when it is neither, or a side is not positive
+     */
+    public ModelOptions withImageSize(String size) {
+        if (size == null) {
+            throw new EfficientFormerException("the image size must not be null (a side such as 224, or HEIGHTxWIDTH such as 211x224)");
+        }
+        String[] parts = size.trim().toLowerCase(java.util.Locale.ROOT).split("x", -1);
+        try {
+            if (parts.length <= 2) {
+                int height = Integer.parseInt(parts[0].trim());
+                int width = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : height;
+                if (height < 1 || width < 1) {
+                    throw new EfficientFormerException("sides must be positive, got \"" + size + "\"");
+                }
+                return withImageSize(height, width);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new EfficientFormerException("expected SIDE or HEIGHTxWIDTH, e.g. 224 or 211x224, got \"" + size + "\"");
+    }
+
     /** These options with the NaN and infinity check of inputs on or off (see {@link #rejectNonFinite()}). */
     public ModelOptions withRejectNonFinite(boolean reject) {
         return new ModelOptions(backend, threads, imageSize, reject, matmulPrecision, javaTier, imageWidth, threadPolicy);

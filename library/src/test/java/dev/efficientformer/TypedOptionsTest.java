@@ -8,7 +8,7 @@ import dev.efficientformer.testing.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The backend and the Java tier as typed options: chosen by enum, visible in the model's description. */
+/** The backend and the Java tier as typed options (chosen by enum, visible in the model's description), the image size as text. */
 class TypedOptionsTest {
     private static final Path TINY = Fixtures.tiny("tiny_v1").resolve("model.safetensors");
 
@@ -33,5 +33,20 @@ class TypedOptionsTest {
         EfficientFormerException e = assertThrows(EfficientFormerException.class, () -> BackendKind.of("cuda"));
         assertEquals("unknown backend \"cuda\" (choose auto, dnnl, java or acl)", e.getMessage());
         assertThrows(EfficientFormerException.class, () -> ModelOptions.defaults().withJavaTier(null));
+    }
+
+    @Test
+    void imageSizesParseAsASideOrHeightByWidth() {
+        ModelOptions square = ModelOptions.defaults().withImageSize("208");
+        assertEquals(208, square.imageHeight());
+        assertEquals(208, square.imageWidth());
+        ModelOptions rect = ModelOptions.defaults().withImageSize(" 211X224 ");
+        assertEquals(211, rect.imageHeight());
+        assertEquals(224, rect.imageWidth());
+        for (String bad : new String[] {"211x", "x224", "211x224x3", "big", "0x224", "-5"}) {
+            EfficientFormerException e = assertThrows(EfficientFormerException.class, () -> ModelOptions.defaults().withImageSize(bad));
+            assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+        }
+        assertThrows(EfficientFormerException.class, () -> ModelOptions.defaults().withImageSize((String) null));
     }
 }

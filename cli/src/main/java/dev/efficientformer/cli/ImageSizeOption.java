@@ -1,5 +1,6 @@
 package dev.efficientformer.cli;
 
+import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.ModelOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -27,23 +28,15 @@ public final class ImageSizeOption {
         return options.withImageSize(size.height(), size.width());
     }
 
-    /** Parses {@code 224} or {@code 211x224}; anything else is a usage error. */
+    /** Parses {@code 224} or {@code 211x224} ({@link ModelOptions#withImageSize(String)}); anything else is a usage error. */
     static final class SizeConverter implements ITypeConverter<Size> {
         @Override
         public Size convert(String value) {
-            String[] parts = value.trim().toLowerCase(java.util.Locale.ROOT).split("x", -1);
-            if (parts.length > 2) {
-                throw new TypeConversionException("expected SIDE or HEIGHTxWIDTH, e.g. 224 or 211x224, got \"" + value + "\"");
-            }
             try {
-                int h = Integer.parseInt(parts[0].trim());
-                int w = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : h;
-                if (h < 1 || w < 1) {
-                    throw new TypeConversionException("sides must be positive, got \"" + value + "\"");
-                }
-                return new Size(h, w);
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("expected SIDE or HEIGHTxWIDTH, e.g. 224 or 211x224, got \"" + value + "\"");
+                ModelOptions parsed = ModelOptions.defaults().withImageSize(value);
+                return new Size(parsed.imageHeight(), parsed.imageWidth());
+            } catch (EfficientFormerException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

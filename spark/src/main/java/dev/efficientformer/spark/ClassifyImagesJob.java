@@ -2,6 +2,7 @@ package dev.efficientformer.spark;
 
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.MatmulPrecision;
+import dev.efficientformer.ModelOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,22 +86,14 @@ public final class ClassifyImagesJob {
             }
         }
 
-        /** {@code H} (a square) or {@code HxW}, as the CLI's {@code --image-size} takes it. */
+        /** {@code H} (a square) or {@code HxW}, as the CLI's {@code --image-size} takes it ({@link ModelOptions#withImageSize(String)}). */
         private static int[] heightAndWidth(String[] args, int i) {
-            String v = value(args, i);
-            String[] parts = v.split("x", -1);
             try {
-                if (parts.length == 1) {
-                    int side = Integer.parseInt(parts[0]);
-                    return new int[] {side, side};
-                }
-                if (parts.length == 2) {
-                    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+                ModelOptions parsed = ModelOptions.defaults().withImageSize(value(args, i));
+                return new int[] {parsed.imageHeight(), parsed.imageWidth()};
+            } catch (EfficientFormerException e) {
+                throw new IllegalArgumentException(args[i - 1] + ": " + e.getMessage());
             }
-            throw new IllegalArgumentException(args[i - 1] + " needs H or HxW (for example 224 or 211x224), got " + v);
         }
     }
 
@@ -127,7 +120,7 @@ public final class ClassifyImagesJob {
     /** Runs the job in {@code spark}; returns the number of images and of failures. */
     static long[] run(SparkSession spark, Arguments a) {
         ImageInferenceSettings settings = ImageInference.distribute(spark, a.weights())
-                .withOptions(dev.efficientformer.ModelOptions.defaults().withBackend(a.backend()).withMatmulPrecision(a.precision())
+                .withOptions(ModelOptions.defaults().withBackend(a.backend()).withMatmulPrecision(a.precision())
                         .withImageSize(a.imageHeight(), a.imageWidth()))
                 .withTopK(a.topK())
                 .withOutputs(a.logits(), a.embeddings())

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * L1 and V2-S0 files in the shared fixtures), so that ONNX Runtime gets the graph it would get from
  * a real export: the same ops in the same order with the same attributes, including torch's shape
  * plumbing (Shape/Gather/Unsqueeze/Concat before each Reshape). Input {@code input}
- * {@code [batch, 3, 224, 224]}, output {@code logits} {@code [batch, classes]}. V1 (L1, L3, L7) is written here; V2 (S0, S1, S2,
- * L), recognised from its tensors, by {@link EfficientFormerV2OnnxExport}.
+ * {@code [batch, 3, 224, 224]}, output {@code logits} {@code [batch, classes]}. V1 (L1, L3, L7) is
+ * written here; V2 (S0, S1, S2, L), recognised from its tensors, by
+ * {@link EfficientFormerV2OnnxExport}.
  *
  * <p>What torch folded is folded here too: each BatchNorm into the convolution before it, the 4-D
  * layer scales into {@code [1, C, 1, 1]} tensors, the Linear weights into their transposes. The

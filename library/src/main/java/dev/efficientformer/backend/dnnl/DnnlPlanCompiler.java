@@ -393,15 +393,19 @@ final class DnnlPlanCompiler {
         reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
     }
 
+    /**
+     * Convolution {@code c} computing node {@code n}: a convolution node, or a linear layer run as a
+     * 1x1 convolution ({@link #linearOnChannelBlocks}), whose op names the step.
+     */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
                              MemorySegment dstMemory) {
         long k = c.kernel();
         long s = c.stride();
-        long rows = (long) batch * n.output().dim(1) * n.output().dim(2);
+        long rows = (long) batch * n.output().elementsPerImage() / c.outChannels();
         boolean split = usesBf16x3(rows, c.outChannels() * k * k / (s * s));
         long inChannels = split ? 3L * c.inChannels() : c.inChannels();
         int dataType = split ? dnnl_bf16() : dnnl_f32();
-        String kind = split ? c.kind() + "_bf16x3" : c.kind();
+        String kind = split ? n.op().kind() + "_bf16x3" : n.op().kind();
         if (split) {
             Buffer src = buffer(n.input());
             long[] dims = dimsOf(batch, n.input());
@@ -535,18 +539,10 @@ final class DnnlPlanCompiler {
         MemorySegment blockedSrc = view(blockedSrcMd, activations.storage(dnnl_memory_desc_get_size(blockedSrcMd)), 0);
         MemorySegment blockedDst = view(blockedDstMd, activations.storage(dnnl_memory_desc_get_size(blockedDstMd)), 0);
         reorder("tokens to channel blocks", srcMd, view(srcMd, src.data, 0), blockedSrcMd, blockedSrc);
-        MemorySegment wAny = h.md(new long[] {l.outFeatures(), l.inFeatures(), 1, 1}, dnnl_format_tag_any());
-        MemorySegment biasMd = h.md(new long[] {l.outFeatures()}, dnnl_a());
-        MemorySegment out = h.out();
-        PostOps convolutionPost = post.accumulates() ? post.beforeSum() : post;
-        DnnlException.check(dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
-                dnnl_convolution_direct(), blockedSrcMd, wAny, biasMd, blockedDstMd, h.dims(1, 1), h.dims(0, 0), h.dims(0, 0),
-                h.dims(0, 0), convolutionPost.attributes()), "create a linear layer (1x1 convolution) " + n);
-        MemorySegment pd = h.primitiveDesc(out);
-        MemorySegment weights = weights(pd, l.weight(), new long[] {l.outFeatures(), l.inFeatures(), 1, 1}, dnnl_oihw());
-        MemorySegment bias = constant(l.bias(), new long[] {l.outFeatures()}, dnnl_a());
-        add("linear", pd, convolutionPost, DNNL_ARG_SRC(), blockedSrc, DNNL_ARG_WEIGHTS(), weights, DNNL_ARG_BIAS(), bias,
-                DNNL_ARG_DST(), blockedDst);
+        // PyTorch's [out, in] linear weight is the [out, in, 1, 1] convolution weight; the caller
+        // took this path only where the convolution's bf16x3 test (the same rows and work) says no.
+        Ops.Conv2d asConvolution = new Ops.Conv2d(l.outFeatures(), l.inFeatures(), 1, 1, 0, l.weight(), l.bias());
+        convolution(n, asConvolution, post.accumulates() ? post.beforeSum() : post, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst);
         reorder("channel blocks to tokens", blockedDstMd, blockedDst, dstMd, view(dstMd, dst.data, 0),
                 post.accumulates() ? new PostOps(h).sum() : new PostOps(h));
     }
