@@ -4,6 +4,7 @@ import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
 
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Node;
+import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ final class ActivationLayouts {
     private final int block;
     private final Map<String, Layout> chosen = new HashMap<>();
     private final Set<String> blockedGrids = new HashSet<>();
+    private final Set<Integer> attentionMaps;
 
     /**
      * A feature map's layout: its descriptor (owned by the plan) and its channel block. Memory
@@ -62,22 +64,13 @@ final class ActivationLayouts {
             case "nhwc" -> 0;
             default -> throw new IllegalArgumentException(PROPERTY + " must be blocked or nhwc, not " + mode);
         };
+        attentionMaps = block > 0 ? attentionMaps(graph) : Set.of();
         Map<String, Boolean> blockable = new HashMap<>();
         for (Node n : graph.nodes()) {
             Value v = n.output();
-            if (v.rank() == 3) {
+            if (v.rank() == 3 && !attentionMaps.contains(v.id())) {
                 boolean divides = block > 0 && v.dim(0) % block == 0 && v.dim(0) > block;
                 blockable.merge(grid(v.dim(1), v.dim(2)), divides, Boolean::logicalAnd);
-            }
-        }
-        // V2 attention reads q, k and v as per-head strided views and writes its output the same
-        // way, which needs NHWC: every grid an attention touches stays NHWC.
-        for (Node n : graph.nodes()) {
-            if (n.op() instanceof dev.efficientformer.graph.Ops.Attention2d) {
-                for (Value v : n.inputs()) {
-                    blockable.put(grid(v.dim(1), v.dim(2)), false);
-                }
-                blockable.put(grid(n.output().dim(1), n.output().dim(2)), false);
             }
         }
         // The caller's input arrives in NHWC: its grid stays NHWC, so no op has to cross families.
@@ -92,12 +85,43 @@ final class ActivationLayouts {
         });
     }
 
+    /**
+     * Ids of the maps a V2 attention reads or writes, which stay NHWC in any stage: q, k and v
+     * (read as per-head strided views), the attention's output, and what is tied to that output
+     * without a convolution between (the local value branch it is summed into, the GELU and the
+     * bilinear upsampling after it). The convolutions that produce q, k and v and the projection
+     * that consumes the result cross between the stage's layout and NHWC ({@code inOneFamily}).
+     * The upsampling stays NHWC because oneDNN 3.13's blocked linear resampling ran 3x slower
+     * than its NHWC one (V2-L, batch 8, AMD EPYC Zen 3): more than the projection gains on blocks.
+     */
+    private static Set<Integer> attentionMaps(Graph graph) {
+        Set<Integer> ids = new HashSet<>();
+        for (Node n : graph.nodes()) {
+            if (n.op() instanceof Ops.Attention2d) {
+                n.inputs().forEach(v -> ids.add(v.id()));
+                ids.add(n.output().id());
+            }
+        }
+        // Forward from each attention output through the ops that follow it in its own layout.
+        for (Node n : graph.nodes()) {
+            boolean tied = n.op() instanceof Ops.Add || n.op() instanceof Ops.Gelu || n.op() instanceof Ops.Upsample2x;
+            if (tied && n.inputs().stream().anyMatch(v -> ids.contains(v.id()))) {
+                n.inputs().forEach(v -> ids.add(v.id()));
+                ids.add(n.output().id());
+            }
+        }
+        return ids;
+    }
+
     private static String grid(long height, long width) {
         return height + "x" + width;
     }
 
-    /** The layout of a feature map of {@code dims = [B, C, H, W]}. */
-    Layout featureMap(long[] dims) {
+    /** The layout of feature map {@code v} of {@code dims = [B, C, H, W]}. */
+    Layout featureMap(Value v, long[] dims) {
+        if (attentionMaps.contains(v.id())) {
+            return chosen.computeIfAbsent("nhwc " + Arrays.toString(dims), k -> nhwc(dims));
+        }
         return chosen.computeIfAbsent(Arrays.toString(dims), k -> {
             if (blockedGrids.contains(grid(dims[2], dims[3]))) {
                 return new Layout(blocked(dims), block);

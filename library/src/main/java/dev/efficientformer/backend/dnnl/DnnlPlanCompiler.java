@@ -92,6 +92,8 @@ final class DnnlPlanCompiler {
     private final ActivationLayouts layouts;
     private final DnnlWeightCache weightCache;
     private final Map<Integer, Buffer> buffers = new HashMap<>();
+    /** NHWC copies of blocked maps that convolutions into NHWC read, by value id. */
+    private final Map<Integer, Buffer> nhwcCopies = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<Node> nodes;
     private final boolean[] lowered;
@@ -198,7 +200,7 @@ final class DnnlPlanCompiler {
     private ActivationLayouts.Layout layoutOf(Value v) {
         long[] dims = dimsOf(batch, v);
         return switch (dims.length) {
-            case 4 -> layouts.featureMap(dims);
+            case 4 -> layouts.featureMap(v, dims);
             case 3 -> new ActivationLayouts.Layout(h.md(dims, dnnl_abc()), 1);
             case 2 -> new ActivationLayouts.Layout(h.md(dims, dnnl_ab()), 1);
             default -> throw new EfficientFormerException("no layout for rank " + dims.length);
@@ -354,43 +356,47 @@ final class DnnlPlanCompiler {
 
     /**
      * A convolution between maps of one layout family (both NHWC or both blocked); across a
-     * family boundary (the stem's NHWC into the first blocked stage) oneDNN has only reference
-     * kernels, so the convolution runs in NHWC and one reorder converts its result.
+     * family boundary (the stem's NHWC into the first blocked stage, a blocked stage into the
+     * NHWC maps of an attention and back) oneDNN has only reference kernels, so the convolution
+     * runs in NHWC between reorders.
      */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
         inOneFamily(n, c.inChannels(), c.outChannels(), post, dst,
-                (srcMd, srcMemory, dstMd, dstMemory) -> convolution(n, c, post, srcMd, srcMemory, dstMd, dstMemory));
+                (p, srcMd, srcMemory, dstMd, dstMemory) -> convolution(n, c, p, srcMd, srcMemory, dstMd, dstMemory));
     }
 
-    /** A convolution given its source and destination descriptors and memory. */
+    /** A convolution given its post-ops and its source and destination descriptors and memory. */
     private interface ConvolutionStep {
-        void lower(MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd, MemorySegment dstMemory);
+        void lower(PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd, MemorySegment dstMemory);
     }
 
     /**
      * Lowers {@code step} from {@code n}'s input into {@code dst} directly when both are of one
-     * layout family, else in NHWC between reorders.
+     * layout family, else in NHWC: from an NHWC copy of a blocked input (made once per value, as
+     * q, k and v read the same map), into NHWC memory that one reorder writes into {@code dst},
+     * adding a fused residual there with a sum post-op.
      */
     private void inOneFamily(Node n, int inChannels, int outChannels, PostOps post, Buffer dst, ConvolutionStep step) {
         Buffer src = buffer(n.input());
         if (ActivationLayouts.sameFamily(src.layout(), inChannels, dst.layout(), outChannels)) {
-            step.lower(src.md, src.memory, dst.md, dst.memory);
+            step.lower(post, src.md, src.memory, dst.md, dst.memory);
             return;
         }
-        if (post.accumulates()) {
-            throw new IllegalStateException("a residual sum across a layout change is not supported: " + n);
-        }
-        MemorySegment srcMd = src.md;
-        MemorySegment srcMemory = src.memory;
-        if (src.channelBlock != inChannels) {
-            srcMd = layouts.nhwc(dimsOf(batch, n.input())).md();
-            srcMemory = view(srcMd, activations.storage(dnnl_memory_desc_get_size(srcMd)), 0);
-            reorder("layout reorder", src.md, src.memory, srcMd, srcMemory);
+        Buffer nhwcSrc = src.channelBlock == inChannels ? src : nhwcCopies.computeIfAbsent(n.input().id(), id -> {
+            MemorySegment md = layouts.nhwc(dimsOf(batch, n.input())).md();
+            ActivationMemory.Storage data = activations.storage(dnnl_memory_desc_get_size(md));
+            Buffer copy = new Buffer(data, md, view(md, data, 0), inChannels);
+            reorder("layout reorder", src.md, src.memory, copy.md, copy.memory);
+            return copy;
+        });
+        if (dst.channelBlock == outChannels) {
+            step.lower(post, nhwcSrc.md, nhwcSrc.memory, dst.md, dst.memory);
+            return;
         }
         MemorySegment dstMd = layouts.nhwc(dimsOf(batch, n.output())).md();
         MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
-        step.lower(srcMd, srcMemory, dstMd, dstMemory);
-        reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory);
+        step.lower(post.accumulates() ? post.beforeSum() : post, nhwcSrc.md, nhwcSrc.memory, dstMd, dstMemory);
+        reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory, post.accumulates() ? new PostOps(h).sum() : new PostOps(h));
     }
 
     /**
@@ -432,7 +438,7 @@ final class DnnlPlanCompiler {
     /** A depthwise convolution: a grouped one with one channel per group (across layout families as {@link #inOneFamily}). */
     private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, Buffer dst) {
         inOneFamily(n, c.channels(), c.channels(), post, dst,
-                (srcMd, srcMemory, dstMd, dstMemory) -> depthwise(n, c, post, srcMd, srcMemory, dstMd, dstMemory));
+                (p, srcMd, srcMemory, dstMd, dstMemory) -> depthwise(n, c, p, srcMd, srcMemory, dstMd, dstMemory));
     }
 
     private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, MemorySegment srcMd, MemorySegment srcMemory, MemorySegment dstMd,
@@ -722,8 +728,8 @@ final class DnnlPlanCompiler {
     }
 
     /**
-     * V2 attention on NHWC maps ({@link ActivationLayouts} keeps every grid an attention touches
-     * NHWC): q, k and v are strided per-head views of their maps, as V1's are of its qkv buffer,
+     * V2 attention on NHWC maps ({@link ActivationLayouts} keeps every map an attention reads or
+     * writes NHWC): q, k and v are strided per-head views of their maps, as V1's are of its qkv buffer,
      * and {@code a v} writes the NHWC output directly. The local value branch is added as a sum
      * post-op into its own buffer, and the GELU after that (when not upsampled first) as an
      * eltwise post-op: no separate passes.
