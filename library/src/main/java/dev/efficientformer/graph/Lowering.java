@@ -19,6 +19,8 @@ import java.util.Set;
  *       before the layer;</li>
  *   <li>the pool mixer {@code add(x, scale(sub(avgpool(x), x)))}.</li>
  * </ul>
+ * A backend may also ask for a 1x1 convolution's activated result that only a 3x3 depthwise
+ * convolution reads ({@link #depthwiseAfter}), and run both as one step.
  *
  * <p>Thread-safety: stateless; the records are immutable.
  */
@@ -121,6 +123,25 @@ public final class Lowering {
         Value v = nodes.get(i).output();
         return support.activations().contains(act.op().getClass()) && act.inputs().size() == 1 && act.input().equals(v)
                 && graph.isPrivateTo(v, act) ? i + 1 : -1;
+    }
+
+    /**
+     * The node after {@code i}, when it is a 3x3 depthwise convolution with padding 1 of node
+     * {@code i}'s output alone and node {@code i} is an activation of a 1x1 stride-1 convolution
+     * right before it (V2's MLP: 1x1, GELU, depthwise 3x3): the pair a backend may run as one
+     * primitive that never writes the wide hidden map out (oneDNN's depthwise post-op); else -1.
+     */
+    public static int depthwiseAfter(Graph graph, int i) {
+        List<Node> nodes = graph.nodes();
+        if (i < 1 || i + 1 >= nodes.size()) {
+            return -1;
+        }
+        Node dw = nodes.get(i + 1);
+        Value v = nodes.get(i).output();
+        boolean pointwise = nodes.get(i - 1).op() instanceof Ops.Conv2d c && c.kernel() == 1 && c.stride() == 1
+                && nodes.get(i).inputs().equals(List.of(nodes.get(i - 1).output()));
+        return pointwise && dw.op() instanceof Ops.DepthwiseConv2d d && d.kernel() == 3 && d.padding() == 1 && dw.inputs().equals(List.of(v))
+                && graph.isPrivateTo(v, dw) ? i + 1 : -1;
     }
 
     /** Whether nodes {@code i..i+3} are the pool mixer {@code add(x, scale(sub(avgpool(x), x)))} with private intermediates. */

@@ -112,6 +112,27 @@ class LoweringTest {
         assertEquals(g.input(), fused.get(0).residual());
     }
 
+    @Test
+    void aDepthwiseConvolutionJoinsTheActivatedPointwiseOneOnlyWhenItAloneReadsIt() {
+        Graph.Builder b = Graph.builder(4, 6, 6);
+        Value hidden = b.add(new Ops.Gelu(), b.add(conv(8, 4), b.input()));
+        Value mid = b.add(new Ops.Gelu(), b.add(depthwise(8, 3, 2, 1), hidden));
+        Value shared = b.add(new Ops.Gelu(), b.add(conv(8, 8), mid));
+        Value dw = b.add(depthwise(8, 3, 1, 1), shared);
+        Value wide = b.add(new Ops.Gelu(), b.add(conv(8, 8), dw));
+        Value sum = b.add(new Ops.Add(), b.add(depthwise(8, 5, 1, 2), wide), shared);
+        Graph g = b.build(sum);
+        assertEquals(2, Lowering.depthwiseAfter(g, 1), "1x1, GELU, then a stride-2 3x3 depthwise convolution of it alone");
+        assertEquals(-1, Lowering.depthwiseAfter(g, 3), "the depthwise convolution's own GELU is no pointwise convolution's");
+        assertEquals(-1, Lowering.depthwiseAfter(g, 5), "the GELU's output is also read by the add");
+        assertEquals(-1, Lowering.depthwiseAfter(g, 8), "a 5x5 kernel");
+        assertEquals(-1, Lowering.depthwiseAfter(g, 0), "node 0 is no activation");
+    }
+
+    private static Ops.DepthwiseConv2d depthwise(int channels, int kernel, int stride, int padding) {
+        return new Ops.DepthwiseConv2d(channels, kernel, stride, padding, new float[channels * kernel * kernel], new float[channels]);
+    }
+
     private static Ops.Conv2d conv(int out, int in) {
         float[] w = new float[out * in];
         java.util.Arrays.fill(w, 0.1f);

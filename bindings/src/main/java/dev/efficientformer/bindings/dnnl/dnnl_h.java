@@ -3967,6 +3967,72 @@ public class dnnl_h extends dnnl_h$shared {
         }
     }
 
+    private static class dnnl_post_ops_append_dw {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            dnnl_h.C_INT,
+            dnnl_h.C_POINTER,
+            dnnl_h.C_INT,
+            dnnl_h.C_INT,
+            dnnl_h.C_INT,
+            dnnl_h.C_LONG,
+            dnnl_h.C_LONG,
+            dnnl_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("dnnl_post_ops_append_dw");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * dnnl_status_t dnnl_post_ops_append_dw(dnnl_post_ops_t post_ops, dnnl_data_type_t weights_data_type, dnnl_data_type_t bias_data_type, dnnl_data_type_t dst_data_type, dnnl_dim_t kernel_size, dnnl_dim_t stride_size, dnnl_dim_t padding_l_size)
+     * }
+     */
+    public static FunctionDescriptor dnnl_post_ops_append_dw$descriptor() {
+        return dnnl_post_ops_append_dw.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * dnnl_status_t dnnl_post_ops_append_dw(dnnl_post_ops_t post_ops, dnnl_data_type_t weights_data_type, dnnl_data_type_t bias_data_type, dnnl_data_type_t dst_data_type, dnnl_dim_t kernel_size, dnnl_dim_t stride_size, dnnl_dim_t padding_l_size)
+     * }
+     */
+    public static MethodHandle dnnl_post_ops_append_dw$handle() {
+        return dnnl_post_ops_append_dw.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * dnnl_status_t dnnl_post_ops_append_dw(dnnl_post_ops_t post_ops, dnnl_data_type_t weights_data_type, dnnl_data_type_t bias_data_type, dnnl_data_type_t dst_data_type, dnnl_dim_t kernel_size, dnnl_dim_t stride_size, dnnl_dim_t padding_l_size)
+     * }
+     */
+    public static MemorySegment dnnl_post_ops_append_dw$address() {
+        return dnnl_post_ops_append_dw.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * dnnl_status_t dnnl_post_ops_append_dw(dnnl_post_ops_t post_ops, dnnl_data_type_t weights_data_type, dnnl_data_type_t bias_data_type, dnnl_data_type_t dst_data_type, dnnl_dim_t kernel_size, dnnl_dim_t stride_size, dnnl_dim_t padding_l_size)
+     * }
+     */
+    public static int dnnl_post_ops_append_dw(MemorySegment post_ops, int weights_data_type, int bias_data_type, int dst_data_type, long kernel_size, long stride_size, long padding_l_size) {
+        var mh$ = dnnl_post_ops_append_dw.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("dnnl_post_ops_append_dw", post_ops, weights_data_type, bias_data_type, dst_data_type, kernel_size, stride_size, padding_l_size);
+            }
+            return (int)mh$.invokeExact(post_ops, weights_data_type, bias_data_type, dst_data_type, kernel_size, stride_size, padding_l_size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class dnnl_post_ops_append_binary {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             dnnl_h.C_INT,

@@ -135,6 +135,13 @@ final class DnnlHandles implements AutoCloseable {
         return prim;
     }
 
+    /** The kernel oneDNN chose for a primitive descriptor, e.g. {@code jit_1x1:avx2}. */
+    String implementation(MemorySegment pd) {
+        MemorySegment str = out();
+        DnnlException.check(dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str(), 0, str), "query a primitive's implementation");
+        return str.get(ValueLayout.ADDRESS, 0).reinterpret(256).getString(0);
+    }
+
     /** Takes ownership of a primitive descriptor returned through {@code out}. */
     MemorySegment primitiveDesc(MemorySegment out) {
         MemorySegment pd = out.get(ValueLayout.ADDRESS, 0);

@@ -330,12 +330,15 @@ final class DnnlPlanCompiler {
         Value result = n.output();
         int act = Lowering.activationAfter(graph, i, FUSIONS);
         if (act >= 0) {
-            post.eltwise(nodes.get(act).op() instanceof Ops.Relu ? dnnl_eltwise_relu() : dnnl_eltwise_gelu_erf(), 0f, 0f);
+            post.eltwise(activation(nodes.get(act)), 0f, 0f);
             lowered[act] = true;
             result = nodes.get(act).output();
         }
         Buffer dst;
         int add = residualAdd(act >= 0 ? act : i, result);
+        if (add < 0 && act >= 0 && n.op() instanceof Ops.Conv2d c && withDepthwise(n, c, act)) {
+            return;
+        }
         if (add >= 0) {
             Node addNode = nodes.get(add);
             Value x = addNode.inputs().get(0).equals(result) ? addNode.inputs().get(1) : addNode.inputs().get(0);
@@ -352,6 +355,74 @@ final class DnnlPlanCompiler {
             case Ops.DepthwiseConv2d c -> depthwise(n, c, post, dst);
             default -> throw new IllegalStateException(n.toString());
         }
+    }
+
+    /**
+     * A 1x1 convolution and its activation, then the 3x3 depthwise convolution that alone reads
+     * that ({@link Lowering#depthwiseAfter}) and its own activation, as one blocked {@code jit_1x1}
+     * primitive with oneDNN's depthwise post-op: the wide hidden map of V2's MLP is computed a
+     * few rows at a time into a per-thread buffer instead of being written out and read back.
+     * oneDNN accepts the fusion only where it expects a gain (a hidden map over twice the L2
+     * caches of the threads, on AVX2) and only on channel blocks; anywhere else, or when it would
+     * choose another kernel, nothing is lowered here and the two layers run apart.
+     *
+     * @return whether the nodes were lowered
+     */
+    private boolean withDepthwise(Node n, Ops.Conv2d c, int act) {
+        int dwAt = Lowering.depthwiseAfter(graph, act);
+        if (dwAt < 0 || usesBf16x3((long) batch * n.output().elementsPerImage() / c.outChannels(), c.outChannels())) {
+            return false;
+        }
+        Node dwNode = nodes.get(dwAt);
+        Ops.DepthwiseConv2d dw = (Ops.DepthwiseConv2d) dwNode.op();
+        int dwAct = Lowering.activationAfter(graph, dwAt, FUSIONS);
+        Value result = dwAct >= 0 ? nodes.get(dwAct).output() : dwNode.output();
+        if (residualAdd(dwAct >= 0 ? dwAct : dwAt, result) >= 0) {
+            return false;
+        }
+        Buffer src = buffer(n.input());
+        Buffer dst = buffer(result);
+        if (src.channelBlock == c.inChannels() || dst.channelBlock == dw.channels()) {
+            return false;
+        }
+        PostOps post = new PostOps(h).eltwise(activation(nodes.get(act)), 0f, 0f).depthwise(dw.kernel(), dw.stride(), dw.padding());
+        if (dwAct >= 0) {
+            post.eltwise(activation(nodes.get(dwAct)), 0f, 0f);
+        }
+        long k = c.kernel();
+        MemorySegment wAny = h.md(new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_format_tag_any(), dnnl_f32());
+        MemorySegment hiddenAny = h.md(dimsOf(batch, n.output()), dnnl_format_tag_any(), dnnl_f32());
+        MemorySegment out = h.out();
+        int status = dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
+                dnnl_convolution_direct(), src.md, wAny, h.md(new long[] {c.outChannels()}, dnnl_a()), hiddenAny, h.dims(1, 1), h.dims(0, 0),
+                h.dims(0, 0), h.dims(0, 0), post.attributes());
+        if (status != dnnl_success()) {
+            return false;
+        }
+        MemorySegment pd = h.primitiveDesc(out);
+        if (!h.implementation(pd).startsWith("jit_1x1")
+                || dnnl_memory_desc_equal(dnnl_primitive_desc_query_md(pd, dnnl_query_dst_md(), 0), dst.md) == 0) {
+            return false;
+        }
+        int dwWeights = DNNL_ARG_ATTR_POST_OP_DW() | DNNL_ARG_WEIGHTS();
+        int dwBias = DNNL_ARG_ATTR_POST_OP_DW() | DNNL_ARG_BIAS();
+        add(c.kind() + "+" + dw.kind(), pd, post, DNNL_ARG_SRC(), src.memory,
+                DNNL_ARG_WEIGHTS(), weights(pd, c.weight(), new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_oihw()),
+                DNNL_ARG_BIAS(), constant(c.bias(), new long[] {c.outChannels()}, dnnl_a()),
+                dwWeights, weightsIn(dnnl_primitive_desc_query_md(pd, dnnl_query_exec_arg_md(), dwWeights), dw.weight(),
+                        new long[] {dw.channels(), 1, 1, dw.kernel(), dw.kernel()}, dnnl_goihw()),
+                dwBias, constant(dw.bias(), new long[] {dw.channels()}, dnnl_a()),
+                DNNL_ARG_DST(), dst.memory);
+        lowered[act] = true;
+        lowered[dwAt] = true;
+        if (dwAct >= 0) {
+            lowered[dwAct] = true;
+        }
+        return true;
+    }
+
+    private static int activation(Node act) {
+        return act.op() instanceof Ops.Relu ? dnnl_eltwise_relu() : dnnl_eltwise_gelu_erf();
     }
 
     /**
@@ -486,7 +557,7 @@ final class DnnlPlanCompiler {
      * {@code [hi | lo | hi]} along the input axis), prepared once.
      */
     private MemorySegment splitWeights(MemorySegment pd, float[] values, long perOutput, long[] userDims, int userTag) {
-        return preparedWeights(pd, values, userDims, userTag, dnnl_bf16(), user -> {
+        return preparedWeights(dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md(), 0), values, userDims, userTag, dnnl_bf16(), user -> {
             long at = 0;
             for (long o = 0; o < values.length / perOutput; o++) {
                 for (int part = 0; part < 3; part++) {
@@ -555,18 +626,22 @@ final class DnnlPlanCompiler {
 
     /** fp32 weights reordered once from their PyTorch layout into the layout the primitive chose. */
     private MemorySegment weights(MemorySegment pd, float[] values, long[] dims, int userTag) {
-        return preparedWeights(pd, values, dims, userTag, dnnl_f32(),
+        return weightsIn(dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md(), 0), values, dims, userTag);
+    }
+
+    /** fp32 weights reordered once from their PyTorch layout into {@code chosen}. */
+    private MemorySegment weightsIn(MemorySegment chosen, float[] values, long[] dims, int userTag) {
+        return preparedWeights(chosen, values, dims, userTag, dnnl_f32(),
                 user -> MemorySegment.copy(values, 0, user, ValueLayout.JAVA_FLOAT, 0, values.length));
     }
 
     /**
      * The primitive's weights, taken from the weight cache or prepared there once: {@code fill}
      * writes {@code values} as {@code dataType} in the user layout ({@code userDims},
-     * {@code userTag}), which is then reordered into the layout the primitive chose.
+     * {@code userTag}), which is then reordered into the layout the primitive chose, {@code chosen}.
      */
-    private MemorySegment preparedWeights(MemorySegment pd, float[] values, long[] userDims, int userTag, int dataType,
+    private MemorySegment preparedWeights(MemorySegment chosen, float[] values, long[] userDims, int userTag, int dataType,
                                           Consumer<MemorySegment> fill) {
-        MemorySegment chosen = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md(), 0);
         MemorySegment data = weightCache.get(values, chosen, target -> {
             try (Arena tmp = Arena.ofConfined(); DnnlHandles once = new DnnlHandles()) {
                 MemorySegment userMd = once.md(userDims, userTag, dataType);

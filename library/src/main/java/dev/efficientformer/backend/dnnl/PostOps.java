@@ -60,6 +60,18 @@ final class PostOps {
         return this;
     }
 
+    /**
+     * Appends an fp32 depthwise {@code kernel x kernel} convolution of the result (oneDNN's
+     * depthwise post-op: only after a 1x1 convolution); post-ops appended after it apply to its
+     * output. Its weights and bias are execution arguments {@code DNNL_ARG_ATTR_POST_OP_DW | ...}.
+     */
+    PostOps depthwise(long kernel, long stride, long padding) {
+        DnnlException.check(dnnl_post_ops_append_dw(postOps, dnnl_f32(), dnnl_f32(), dnnl_f32(), kernel, stride, padding),
+                "append a depthwise post-op");
+        length++;
+        return this;
+    }
+
     /** Appends {@code y = alg(y, src1)} with {@code src1} broadcast as its descriptor says. */
     PostOps binary(int alg, MemorySegment src1Md, MemorySegment src1Memory) {
         DnnlException.check(dnnl_post_ops_append_binary(postOps, alg, src1Md), "append a binary post-op");
