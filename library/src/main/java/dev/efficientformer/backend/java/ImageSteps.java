@@ -5,7 +5,7 @@ import dev.efficientformer.graph.Value;
 
 /**
  * Steps of a {@link VectorPlan} whose shares are whole images: EfficientFormerV2's attention on
- * feature maps ({@link VectorAttention2d}) and bilinear upsampling (the scalar control's kernel).
+ * feature maps ({@link VectorAttention2d}) and bilinear upsampling ({@link Upsample2x}).
  *
  * <p>Thread-safety: each share writes its own images and uses its own scratch.
  */
@@ -52,12 +52,13 @@ final class ImageSteps {
         };
     }
 
-    static VectorStep upsample(float[] x, float[] y, int images, Value in) {
+    /** Needs {@link Upsample2x#scratchSize} floats of scratch per share. */
+    static VectorStep upsample(float[] x, float[] y, int images, Value in, float[][] scratch) {
         int inSize = (int) in.elementsPerImage();
         return new PerImage(images) {
             @Override
             void image(int b, int part) {
-                ScalarKernels.upsample2x(x, b * inSize, in.dim(0), in.dim(1), in.dim(2), y, b * inSize * 4);
+                Upsample2x.image(x, b * inSize, in.dim(0), in.dim(1), in.dim(2), y, b * inSize * 4, scratch[part]);
             }
 
             @Override

@@ -146,7 +146,10 @@ final class VectorPlanCompiler {
                 need(VectorAttention2d.scratchSize(a));
                 yield ImageSteps.attention(x, buffers.get(k.id()), buffers.get(v.id()), y, batch, in, k, v, n.output(), a, scratch);
             }
-            case Ops.Upsample2x u -> ImageSteps.upsample(x, y, batch, in);
+            case Ops.Upsample2x u -> {
+                need(Upsample2x.scratchSize(in.dim(1), in.dim(2)));
+                yield ImageSteps.upsample(x, y, batch, in, scratch);
+            }
         };
     }
 
