@@ -30,6 +30,7 @@ final class PostOps {
     private final List<Eltwise> eltwise = new ArrayList<>();
     private int length;
     private boolean eltwiseAfterSum;
+    private boolean depthwise;
 
     private boolean accumulates;
 
@@ -68,6 +69,7 @@ final class PostOps {
     PostOps depthwise(long kernel, long stride, long padding) {
         DnnlException.check(dnnl_post_ops_append_dw(postOps, dnnl_f32(), dnnl_f32(), dnnl_f32(), kernel, stride, padding),
                 "append a depthwise post-op");
+        depthwise = true;
         length++;
         return this;
     }
@@ -84,11 +86,11 @@ final class PostOps {
      * New post-ops with the eltwise ops appended here but not the sum: for a layer whose result
      * another primitive (a reorder with a sum post-op) adds to the destination.
      *
-     * @throws IllegalStateException when binary post-ops were appended (their arguments are not
-     *     repeated) or an eltwise one after the sum (it would apply to the sum)
+     * @throws IllegalStateException when binary or depthwise post-ops were appended (their
+     *     arguments are not repeated) or an eltwise one after the sum (it would apply to the sum)
      */
     PostOps beforeSum() {
-        if (!args.isEmpty() || eltwiseAfterSum) {
+        if (!args.isEmpty() || depthwise || eltwiseAfterSum) {
             throw new IllegalStateException("only eltwise post-ops before a sum can be split off it");
         }
         PostOps p = new PostOps(handles);
