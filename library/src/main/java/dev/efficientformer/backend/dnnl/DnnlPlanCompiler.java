@@ -363,14 +363,15 @@ final class DnnlPlanCompiler {
      * primitive with oneDNN's depthwise post-op: the wide hidden map of V2's MLP is computed a
      * few rows at a time into a per-thread buffer instead of being written out and read back.
      * oneDNN accepts the fusion only where it expects a gain (a hidden map over twice the L2
-     * caches of the threads, on AVX2) and only on channel blocks; anywhere else, or when it would
-     * choose another kernel, nothing is lowered here and the two layers run apart.
+     * caches of the threads, on AVX2) and only on channel blocks (so never in a bf16x3 plan, which
+     * is all NHWC); anywhere else, or when it would choose another kernel, nothing is lowered here
+     * and the two layers run apart.
      *
      * @return whether the nodes were lowered
      */
     private boolean withDepthwise(Node n, Ops.Conv2d c, int act) {
         int dwAt = Lowering.depthwiseAfter(graph, act);
-        if (dwAt < 0 || usesBf16x3((long) batch * n.output().elementsPerImage() / c.outChannels(), c.outChannels())) {
+        if (dwAt < 0) {
             return false;
         }
         Node dwNode = nodes.get(dwAt);
@@ -466,8 +467,19 @@ final class DnnlPlanCompiler {
         }
         MemorySegment dstMd = layouts.nhwc(dimsOf(batch, n.output())).md();
         MemorySegment dstMemory = view(dstMd, activations.storage(dnnl_memory_desc_get_size(dstMd)), 0);
-        step.lower(post.accumulates() ? post.beforeSum() : post, nhwcSrc.md, nhwcSrc.memory, dstMd, dstMemory);
-        reorder("layout reorder", dstMd, dstMemory, dst.md, dst.memory, post.accumulates() ? new PostOps(h).sum() : new PostOps(h));
+        throughReorder("layout reorder", post, p -> step.lower(p, nhwcSrc.md, nhwcSrc.memory, dstMd, dstMemory), dstMd, dstMemory,
+                dst.md, dst.memory);
+    }
+
+    /**
+     * A layer whose result reaches its destination {@code to} through a reorder (a layout change):
+     * {@code layer} is lowered with {@code post}'s ops but its sum, and the reorder from its
+     * result {@code from} does the sum, adding to what {@code to} holds, when {@code post} has one.
+     */
+    private void throughReorder(String kind, PostOps post, Consumer<PostOps> layer, MemorySegment fromMd, MemorySegment from,
+                                MemorySegment toMd, MemorySegment to) {
+        layer.accept(post.accumulates() ? post.beforeSum() : post);
+        reorder(kind, fromMd, from, toMd, to, post.accumulates() ? new PostOps(h).sum() : new PostOps(h));
     }
 
     /**
@@ -619,9 +631,9 @@ final class DnnlPlanCompiler {
         // PyTorch's [out, in] linear weight is the [out, in, 1, 1] convolution weight; the caller
         // took this path only where the convolution's bf16x3 test (the same rows and work) says no.
         Ops.Conv2d asConvolution = new Ops.Conv2d(l.outFeatures(), l.inFeatures(), 1, 1, 0, l.weight(), l.bias());
-        convolution(n, asConvolution, post.accumulates() ? post.beforeSum() : post, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst);
-        reorder("channel blocks to tokens", blockedDstMd, blockedDst, dstMd, view(dstMd, dst.data, 0),
-                post.accumulates() ? new PostOps(h).sum() : new PostOps(h));
+        throughReorder("channel blocks to tokens", post,
+                p -> convolution(n, asConvolution, p, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst), blockedDstMd, blockedDst,
+                dstMd, view(dstMd, dst.data, 0));
     }
 
     /** fp32 weights reordered once from their PyTorch layout into the layout the primitive chose. */

@@ -110,10 +110,7 @@ public final class DnnlReferenceMatmul implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pd = arena.allocate(ValueLayout.ADDRESS);
             DnnlException.check(dnnl_primitive_get_primitive_desc(primitive, pd), "query the matmul");
-            MemorySegment str = arena.allocate(ValueLayout.ADDRESS);
-            DnnlException.check(dnnl_primitive_desc_query(pd.get(ValueLayout.ADDRESS, 0), dnnl_query_impl_info_str(), 0, str),
-                    "query the matmul implementation");
-            return str.get(ValueLayout.ADDRESS, 0).reinterpret(256).getString(0);
+            return h.implementation(pd.get(ValueLayout.ADDRESS, 0));
         }
     }
 
