@@ -1,0 +1,216 @@
+package dev.efficientformer.benchmarks;
+
+import dev.efficientformer.cli.CoRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.annotations.Param;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * This library against ONNX Runtime Java in one process, in alternating turns: the comparison the
+ * issues' targets ask for ("side by side, in one run") made robust to a noisy machine. JMH runs one
+ * engine's iterations after the other's, so anything that changes on the machine between the two
+ * blocks (a neighbour, the host's clocks) lands in the ratio; here each round times both engines
+ * within a second or two, in alternating order, and the result is the median of the rounds'
+ * ratios with its ~95% interval ({@link PairedRatios}).
+ *
+ * <p>The two engines are {@link EfficientFormerModelBenchmark} and {@link OnnxRuntimeBenchmark}
+ * set up as JMH would (same weights, same input, both checked against the reference logits before
+ * anything is timed). A turn is a pause (so the other engine's idle pool threads, which spin for
+ * a while after a run, have stopped), one untimed run, then {@code --runs} timed runs whose mean is
+ * the turn's latency. A co-runner, when asked for, starts after both setups and runs for all
+ * rounds, so both engines share the machine with it alike.
+ *
+ * <p>Run from the repository root after {@code mvn package -pl benchmarks -am}:
+ * <pre>{@code
+ * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+ *     -cp benchmarks/target/benchmarks.jar dev.efficientformer.benchmarks.SideBySide \
+ *     --model v2-s0,l1 --batch 1 --threads 1 --rounds 30
+ * }</pre>
+ */
+@Command(name = "side-by-side", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Latency of this library (oneDNN backend) and ONNX Runtime Java on the same weights, in alternating turns; "
+                + "prints each engine's median and the median ratio of the rounds with its ~95% interval.")
+public final class SideBySide implements Callable<Integer> {
+    @Option(names = "--model", split = ",", defaultValue = "l1",
+            description = "Models, comma-separated: l1, l3, l7, v2-s0, v2-s1, v2-s2, v2-l. Default: ${DEFAULT-VALUE}.")
+    List<String> models;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Images per run. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads of each engine. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--thread-policy", defaultValue = "adaptive",
+            description = "This library's thread policy: adaptive or fixed. Default: ${DEFAULT-VALUE}.")
+    String threadPolicy;
+
+    @Option(names = "--co-runner", defaultValue = "none",
+            description = "A neighbour process for all rounds: none, spin[:N] or memory[:N]. Default: ${DEFAULT-VALUE}.")
+    String coRunner;
+
+    @Option(names = "--rounds", defaultValue = "30", description = "Paired rounds. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs per turn. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed runs of each engine before the rounds. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--pause-ms", defaultValue = "30", description = "Pause before each turn (ms). Default: ${DEFAULT-VALUE}.")
+    int pauseMs;
+
+    /** Where the engines' outputs go, so that no run is dead code. */
+    private float sink;
+
+    @Option(names = "--json", description = "Also write the results, one JSON object per model, to this file.")
+    Path json;
+
+    /** Runs the command line; exits with its status. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SideBySide()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (batch < 1 || threads < 1 || rounds < 1 || runs < 1 || warmup < 0 || pauseMs < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--batch, --threads, --rounds and --runs must be at least 1, --warmup and --pause-ms at least 0");
+        }
+        try {
+            CoRunner.Spec.parse(coRunner); // a malformed spec fails before any model is built
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--co-runner: " + e.getMessage());
+        }
+        if (!threadPolicy.equals("adaptive") && !threadPolicy.equals("fixed")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--thread-policy: adaptive or fixed, got '" + threadPolicy + "'");
+        }
+        String cpu = cpuName();
+        System.out.printf(Locale.ROOT, "CPU: %s, %d processors; batch %d, %d thread(s), policy %s, co-runner %s, %d rounds x %d runs%n",
+                cpu, Runtime.getRuntime().availableProcessors(), batch, threads, threadPolicy, coRunner, rounds, runs);
+        System.out.printf(Locale.ROOT, "%-6s %12s %12s %9s %17s%n", "model", "ours ms", "ORT ms", "ratio", "95% interval");
+        List<String> results = new ArrayList<>();
+        for (String model : models) {
+            PairedRatios r = measure(model);
+            double ours = PairedRatios.percentileOf(r.first(), 50);
+            double ort = PairedRatios.percentileOf(r.second(), 50);
+            System.out.printf(Locale.ROOT, "%-6s %12.2f %12.2f %9.3f %8.3f-%.3f%n", model, ours, ort, r.medianRatio(), r.ratioLow(), r.ratioHigh());
+            results.add(String.format(Locale.ROOT,
+                    "{\"model\":\"%s\",\"batch\":%d,\"threads\":%d,\"threadPolicy\":\"%s\",\"coRunner\":\"%s\",\"cpu\":\"%s\","
+                            + "\"rounds\":%d,\"runsPerTurn\":%d,\"oursMedianMs\":%.4f,\"ortMedianMs\":%.4f,"
+                            + "\"ratioMedian\":%.4f,\"ratioLow\":%.4f,\"ratioHigh\":%.4f,\"oursMs\":%s,\"ortMs\":%s}",
+                    model, batch, threads, threadPolicy, coRunner, cpu.replace("\\", "\\\\").replace("\"", "\\\""), r.rounds(), runs,
+                    ours, ort, r.medianRatio(), r.ratioLow(), r.ratioHigh(), jsonArray(r.first()), jsonArray(r.second())));
+        }
+        if (json != null) {
+            Files.writeString(json, "[\n" + String.join(",\n", results) + "\n]\n", StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    /** Sets both engines up for {@code model}, times the rounds, tears both down. */
+    private PairedRatios measure(String model) throws Exception {
+        EfficientFormerModelBenchmark ours = new EfficientFormerModelBenchmark();
+        ours.model = model;
+        ours.batch = batch;
+        ours.threads = threads;
+        ours.backend = "dnnl";
+        ours.threadPolicy = threadPolicy;
+        ours.coRunner = "none";
+        ours.weights = paramDefault(EfficientFormerModelBenchmark.class, "weights");
+        ours.v2S0Weights = paramDefault(EfficientFormerModelBenchmark.class, "v2S0Weights");
+        OnnxRuntimeBenchmark ort = new OnnxRuntimeBenchmark();
+        ort.model = model;
+        ort.batch = batch;
+        ort.threads = threads;
+        ort.coRunner = "none";
+        ort.onnx = paramDefault(OnnxRuntimeBenchmark.class, "onnx");
+        ort.v2S0Onnx = paramDefault(OnnxRuntimeBenchmark.class, "v2S0Onnx");
+        ours.setup();
+        try {
+            ort.setup();
+            try (CoRunner neighbour = CoRunner.startIfAny(coRunner).orElse(null)) {
+                Engine a = ours::runOnce;
+                Engine b = ort::runOnce;
+                for (int i = 0; i < warmup; i++) {
+                    sink += a.run() + b.run();
+                }
+                double[] first = new double[rounds];
+                double[] second = new double[rounds];
+                for (int round = 0; round < rounds; round++) {
+                    // Alternate who goes first: a turn right after the other engine's may pay for it.
+                    if (round % 2 == 0) {
+                        first[round] = turn(a);
+                        second[round] = turn(b);
+                    } else {
+                        second[round] = turn(b);
+                        first[round] = turn(a);
+                    }
+                }
+                return new PairedRatios(first, second);
+            }
+        } finally {
+            try {
+                ort.tearDown();
+            } finally {
+                ours.tearDown();
+            }
+        }
+    }
+
+    /** A pause, one untimed run, then the mean of {@link #runs} timed runs (ms). */
+    private double turn(Engine engine) throws Exception {
+        if (pauseMs > 0) {
+            Thread.sleep(pauseMs);
+        }
+        sink += engine.run();
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            sink += engine.run();
+        }
+        return (System.nanoTime() - start) / 1e6 / runs;
+    }
+
+    /** The single default of a JMH {@code @Param} field: the same files the JMH runs use. */
+    private static String paramDefault(Class<?> benchmark, String field) throws NoSuchFieldException {
+        return benchmark.getField(field).getAnnotation(Param.class).value()[0];
+    }
+
+    /** One inference of an engine; the value is summed into {@link #sink}. */
+    @FunctionalInterface
+    private interface Engine {
+        float run() throws Exception;
+    }
+
+    private static String jsonArray(double[] values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", values[i]));
+        }
+        return s.append(']').toString();
+    }
+
+    /** The CPU's model name from /proc/cpuinfo, or the JVM's os.arch where there is none. */
+    static String cpuName() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or unreadable: fall through.
+        }
+        return System.getProperty("os.arch");
+    }
+}
