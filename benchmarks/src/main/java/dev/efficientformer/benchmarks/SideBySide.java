@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
         description = "Latency of this library (oneDNN backend) and ONNX Runtime Java on the same weights, in alternating turns; "
                 + "prints each engine's median and the median ratio of the rounds with its ~95% interval.")
 public final class SideBySide implements Callable<Integer> {
+    private static final List<String> MODELS = List.of("l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l");
+
     @Option(names = "--model", split = ",", defaultValue = "l1",
             description = "Models, comma-separated: l1, l3, l7, v2-s0, v2-s1, v2-s2, v2-l. Default: ${DEFAULT-VALUE}.")
     List<String> models;
@@ -91,6 +93,11 @@ public final class SideBySide implements Callable<Integer> {
             CoRunner.Spec.parse(coRunner); // a malformed spec fails before any model is built
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--co-runner: " + e.getMessage());
+        }
+        for (String model : models) {
+            if (!MODELS.contains(model)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--model: unknown model '" + model + "', expected one of " + MODELS);
+            }
         }
         if (!threadPolicy.equals("adaptive") && !threadPolicy.equals("fixed")) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--thread-policy: adaptive or fixed, got '" + threadPolicy + "'");

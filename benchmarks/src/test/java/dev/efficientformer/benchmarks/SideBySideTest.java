@@ -38,5 +38,6 @@ class SideBySideTest {
         assertEquals(2, new CommandLine(new SideBySide()).execute("--co-runner", "bogus"));
         assertEquals(2, new CommandLine(new SideBySide()).execute("--rounds", "0"));
         assertEquals(2, new CommandLine(new SideBySide()).execute("--thread-policy", "sometimes"));
+        assertEquals(2, new CommandLine(new SideBySide()).execute("--model", "l1,l5"));
     }
 }
