@@ -52,7 +52,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
  * when the cores are busy, a prediction waits for them instead of oversubscribing.
  * {@link #close()} is idempotent, waits for predictions in flight, and frees every plan; any
- * prediction after it throws {@link IllegalStateException}.
+ * prediction after it throws {@link IllegalStateException}. Experimental: with
+ * {@code -Defficientformer.batchSplit=true} a batch of at least as many images as threads runs as
+ * one part per thread on one-thread plans at once (the model's own worker threads run all but the
+ * caller's part; same logits, bit for bit); a segment confined to the calling thread keeps its
+ * batch whole.
  *
  * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
  * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked
@@ -73,6 +77,8 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final List<Plan> allPlans = new ArrayList<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
+    /** Null unless {@link BatchSplit#PROPERTY} asked for it and there is more than one thread. */
+    private final BatchSplit split;
 
     private EfficientFormerModel(ModelSpec spec, Graph graph, Backend backend, ModelOptions options, List<String> labels) {
         this.spec = spec;
@@ -81,6 +87,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         this.options = options;
         this.labels = labels == null ? ImageNetLabels.forClasses(spec.numClasses()) : ClassLabels.requireCount(labels, spec.numClasses());
         this.weights = backend.newWeightCache();
+        this.split = BatchSplit.requested() && options.threads() > 1 ? new BatchSplit(options.threads()) : null;
         this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(options.imageHeight(), options.imageWidth(), 0.95,
                 Interpolation.BICUBIC, ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
     }
@@ -280,7 +287,8 @@ public final class EfficientFormerModel implements AutoCloseable {
             throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
                     + " (" + batch + " x 3 x " + options.imageHeight() + " x " + options.imageWidth() + ")");
         }
-        try (Arena arena = Arena.ofConfined()) {
+        // A split batch's parts run on other threads, which a confined arena would refuse.
+        try (Arena arena = split == null ? Arena.ofConfined() : Arena.ofShared()) {
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
             MemorySegment logits = arena.allocate((long) batch * numClasses() * Float.BYTES);
             return onPlan(in, batch, logits, call);
@@ -355,6 +363,13 @@ public final class EfficientFormerModel implements AutoCloseable {
                 forBatch = plans.computeIfAbsent(batch, b -> new BatchPlans(options.threads(), options.threadPolicy()));
             }
             int threads = forBatch.threads();
+            if (split != null && (call == RUN || call == LOGITS) && threads > 1 && batch >= threads
+                    && split.reachable(input) && split.reachable(logits)) {
+                runSplit(forBatch, input, batch, logits, threads, timed);
+                @SuppressWarnings("unchecked")
+                T result = call == LOGITS ? (T) logits.toArray(ValueLayout.JAVA_FLOAT) : null;
+                return result;
+            }
             ArrayDeque<Plan> pool = forBatch.pool(threads);
             Plan plan = borrow(pool, batch, threads);
             int permits = ThreadBudget.global().acquire(threads);
@@ -375,6 +390,41 @@ public final class EfficientFormerModel implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A batch as {@code threads} parts on one-thread plans at once ({@link BatchSplit}), under the
+     * same thread budget as one plan on {@code threads}. The calling thread blocks while the other
+     * parts finish, so its CPU time says nothing about a neighbour: only the latency steers the
+     * thread count here.
+     */
+    private void runSplit(BatchPlans forBatch, MemorySegment input, int batch, MemorySegment logits, int threads, boolean timed) {
+        long inBytes = (long) inputFloatsPerImage() * Float.BYTES;
+        long outBytes = (long) numClasses() * Float.BYTES;
+        int permits = ThreadBudget.global().acquire(threads);
+        try {
+            long start = System.nanoTime();
+            split.run(threads, batch, (first, count) -> {
+                BatchPlans forPart = plans.computeIfAbsent(count, b -> new BatchPlans(options.threads(), options.threadPolicy()));
+                ArrayDeque<Plan> pool = forPart.pool(1);
+                Plan plan = borrow(pool, count, 1);
+                try {
+                    plan.run(input.asSlice(first * inBytes, count * inBytes), logits.asSlice(first * outBytes, count * outBytes));
+                } finally {
+                    giveBack(pool, plan);
+                }
+            });
+            if (timed) {
+                forBatch.ran(threads, System.nanoTime() - start, -1);
+            }
+        } finally {
+            ThreadBudget.global().release(permits);
+        }
+    }
+
+    /** Whether a plan pool exists for this batch size (tests: a split compiles its parts' sizes). */
+    boolean hasPlansFor(int batch) {
+        return plans.containsKey(batch);
     }
 
     private static void giveBack(ArrayDeque<Plan> pool, Plan plan) {
@@ -667,6 +717,9 @@ public final class EfficientFormerModel implements AutoCloseable {
             }
             plans.clear();
             weights.close();
+            if (split != null) {
+                split.close();
+            }
         } finally {
             lock.unlock();
         }

@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
         description = "Latency of this library (oneDNN backend) and ONNX Runtime Java on the same weights, in alternating turns; "
                 + "prints each engine's median and the median ratio of the rounds with its ~95% interval.")
 public final class SideBySide implements Callable<Integer> {
+    /** The library's switch for the experimental batch split (dev.efficientformer.BatchSplit). */
+    private static final String BATCH_SPLIT = "efficientformer.batchSplit";
     private static final List<String> MODELS = List.of("l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l");
 
     @Option(names = "--model", split = ",", defaultValue = "l1",
@@ -55,6 +57,11 @@ public final class SideBySide implements Callable<Integer> {
     @Option(names = "--thread-policy", defaultValue = "adaptive",
             description = "This library's thread policy: adaptive or fixed. Default: ${DEFAULT-VALUE}.")
     String threadPolicy;
+
+    @Option(names = "--batch-split",
+            description = "Ours with the experimental batch split (-Defficientformer.batchSplit=true): a batch on several threads "
+                    + "runs as one part per thread on one-thread plans at once.")
+    boolean batchSplit;
 
     @Option(names = "--co-runner", defaultValue = "none",
             description = "A neighbour process for all rounds: none, spin[:N] or memory[:N]. Default: ${DEFAULT-VALUE}.")
@@ -103,8 +110,9 @@ public final class SideBySide implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--thread-policy: adaptive or fixed, got '" + threadPolicy + "'");
         }
         String cpu = cpuName();
-        System.out.printf(Locale.ROOT, "CPU: %s, %d processors; batch %d, %d thread(s), policy %s, co-runner %s, %d rounds x %d runs%n",
-                cpu, Runtime.getRuntime().availableProcessors(), batch, threads, threadPolicy, coRunner, rounds, runs);
+        System.out.printf(Locale.ROOT, "CPU: %s, %d processors; batch %d, %d thread(s), policy %s%s, co-runner %s, %d rounds x %d runs%n",
+                cpu, Runtime.getRuntime().availableProcessors(), batch, threads, threadPolicy, batchSplit ? ", batch split" : "", coRunner,
+                rounds, runs);
         System.out.printf(Locale.ROOT, "%-6s %12s %12s %9s %17s%n", "model", "ours ms", "ORT ms", "ratio", "95% interval");
         List<String> results = new ArrayList<>();
         for (String model : models) {
@@ -113,10 +121,10 @@ public final class SideBySide implements Callable<Integer> {
             double ort = PairedRatios.percentileOf(r.second(), 50);
             System.out.printf(Locale.ROOT, "%-6s %12.2f %12.2f %9.3f %8.3f-%.3f%n", model, ours, ort, r.medianRatio(), r.ratioLow(), r.ratioHigh());
             results.add(String.format(Locale.ROOT,
-                    "{\"model\":\"%s\",\"batch\":%d,\"threads\":%d,\"threadPolicy\":\"%s\",\"coRunner\":\"%s\",\"cpu\":\"%s\","
+                    "{\"model\":\"%s\",\"batch\":%d,\"threads\":%d,\"threadPolicy\":\"%s\",\"batchSplit\":%b,\"coRunner\":\"%s\",\"cpu\":\"%s\","
                             + "\"rounds\":%d,\"runsPerTurn\":%d,\"oursMedianMs\":%.4f,\"ortMedianMs\":%.4f,"
                             + "\"ratioMedian\":%.4f,\"ratioLow\":%.4f,\"ratioHigh\":%.4f,\"oursMs\":%s,\"ortMs\":%s}",
-                    model, batch, threads, threadPolicy, coRunner, cpu.replace("\\", "\\\\").replace("\"", "\\\""), r.rounds(), runs,
+                    model, batch, threads, threadPolicy, batchSplit, coRunner, cpu.replace("\\", "\\\\").replace("\"", "\\\""), r.rounds(), runs,
                     ours, ort, r.medianRatio(), r.ratioLow(), r.ratioHigh(), jsonArray(r.first()), jsonArray(r.second())));
         }
         if (json != null) {
@@ -143,7 +151,17 @@ public final class SideBySide implements Callable<Integer> {
         ort.coRunner = "none";
         ort.onnx = paramDefault(OnnxRuntimeBenchmark.class, "onnx");
         ort.v2S0Onnx = paramDefault(OnnxRuntimeBenchmark.class, "v2S0Onnx");
-        ours.setup();
+        String before = System.getProperty(BATCH_SPLIT);
+        System.setProperty(BATCH_SPLIT, Boolean.toString(batchSplit)); // read when the model loads
+        try {
+            ours.setup();
+        } finally {
+            if (before == null) {
+                System.clearProperty(BATCH_SPLIT);
+            } else {
+                System.setProperty(BATCH_SPLIT, before);
+            }
+        }
         try {
             ort.setup();
             try (CoRunner neighbour = CoRunner.startIfAny(coRunner).orElse(null)) {

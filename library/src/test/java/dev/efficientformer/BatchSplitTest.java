@@ -1,0 +1,146 @@
+package dev.efficientformer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.efficientformer.testing.Fixtures;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The experimental batch split ({@link BatchSplit}): parts cover the batch once, failures surface
+ * only after every part has ended, and a split prediction gives the unsplit logits bit for bit.
+ */
+class BatchSplitTest {
+
+    @Test
+    void partsCoverTheBatchOnceWithTheLargerPartsFirst() {
+        try (BatchSplit split = new BatchSplit(3)) {
+            List<String> parts = new CopyOnWriteArrayList<>();
+            split.run(3, 8, (first, count) -> parts.add(first + "+" + count + (Thread.currentThread().getName().startsWith("efficientformer-batch-part") ? " worker" : " caller")));
+            assertEquals(3, parts.size(), parts.toString());
+            assertTrue(parts.contains("0+3 caller"), parts.toString());
+            assertTrue(parts.contains("3+3 worker"), parts.toString());
+            assertTrue(parts.contains("6+2 worker"), parts.toString());
+            assertThrows(IllegalArgumentException.class, () -> split.run(4, 8, (f, c) -> { }));
+            assertThrows(IllegalArgumentException.class, () -> split.run(2, 1, (f, c) -> { }));
+        }
+    }
+
+    @Test
+    void aFailingPartIsThrownAfterTheOthersEnded() {
+        try (BatchSplit split = new BatchSplit(2)) {
+            AtomicBoolean callerPartEnded = new AtomicBoolean();
+            IllegalStateException boom = new IllegalStateException("part failed");
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> split.run(2, 2, (first, count) -> {
+                if (first == 1) {
+                    throw boom;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                callerPartEnded.set(true);
+            }));
+            assertSame(boom, thrown);
+            assertTrue(callerPartEnded.get(), "the caller's part ended before the failure was thrown");
+            IllegalStateException both = assertThrows(IllegalStateException.class, () -> split.run(2, 2, (first, count) -> {
+                throw new IllegalStateException("part " + first);
+            }));
+            assertEquals("part 0", both.getMessage());
+            assertEquals(1, both.getSuppressed().length);
+        }
+    }
+
+    private static float[] predict(Path dir, int size, String backend, int threads, boolean split, int batch, boolean expectSplit) {
+        ModelOptions options = ModelOptions.defaults().withImageSize(size).withBackend(backend).withThreads(threads).withThreadPolicy(ThreadPolicy.FIXED);
+        String before = System.getProperty(BatchSplit.PROPERTY);
+        System.setProperty(BatchSplit.PROPERTY, Boolean.toString(split));
+        try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options)) {
+            float[] image = Fixtures.readF32(dir.resolve("input.f32"));
+            int per = m.inputFloatsPerImage();
+            float[] input = new float[batch * per];
+            for (int n = 0; n < batch; n++) {
+                System.arraycopy(image, (n % (image.length / per)) * per, input, n * per, per);
+            }
+            float[] logits = m.predict(input, batch);
+            // Batch 5 on two threads runs as parts of 3 and 2: plans for those sizes exist only if it split.
+            assertEquals(expectSplit, m.hasPlansFor(batch - batch / threads), "split into parts");
+            return logits;
+        } finally {
+            if (before == null) {
+                System.clearProperty(BatchSplit.PROPERTY);
+            } else {
+                System.setProperty(BatchSplit.PROPERTY, before);
+            }
+        }
+    }
+
+    private static void splitEqualsUnsplit(Path dir, int size, String backend) {
+        for (int batch : new int[] {4, 5}) {
+            float[] whole = predict(dir, size, backend, 1, false, batch, false);
+            float[] split = predict(dir, size, backend, 2, true, batch, true);
+            assertArrayEquals(whole, split, backend + " " + dir.getFileName() + ", batch " + batch + ": split on two threads vs one plan");
+        }
+        // Off (the default): one plan, no parts.
+        assertFalse(predict(dir, size, backend, 2, false, 4, false).length == 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnnl", "java"})
+    void tinyModelsGiveTheUnsplitLogits(String backend) {
+        splitEqualsUnsplit(Fixtures.tiny("tiny_v1"), 224, backend);
+        splitEqualsUnsplit(Fixtures.tiny("tiny_v2"), 96, backend);
+    }
+
+    /** Segments of the caller's confined arena cannot be read by the workers: the batch runs whole. */
+    @Test
+    void aConfinedSegmentKeepsItsBatchWhole() {
+        Path dir = Fixtures.tiny("tiny_v1");
+        String before = System.getProperty(BatchSplit.PROPERTY);
+        System.setProperty(BatchSplit.PROPERTY, "true");
+        ModelOptions options = ModelOptions.defaults().withBackend("dnnl").withThreads(2).withThreadPolicy(ThreadPolicy.FIXED);
+        try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options);
+                Arena arena = Arena.ofConfined()) {
+            float[] image = Fixtures.readF32(dir.resolve("input.f32"));
+            MemorySegment input = arena.allocate((long) 4 * image.length * Float.BYTES, Float.BYTES);
+            for (int n = 0; n < 4; n++) {
+                MemorySegment.copy(image, 0, input, ValueLayout.JAVA_FLOAT, (long) n * image.length * Float.BYTES, image.length);
+            }
+            MemorySegment logits = arena.allocate((long) 4 * m.numClasses() * Float.BYTES, Float.BYTES);
+            m.predict(input, 4, logits);
+            assertFalse(m.hasPlansFor(2), "no parts for a confined segment");
+            float[] first = logits.asSlice(0, (long) m.numClasses() * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
+            float[] last = logits.asSlice(3L * m.numClasses() * Float.BYTES, (long) m.numClasses() * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
+            assertArrayEquals(first, last);
+        } finally {
+            if (before == null) {
+                System.clearProperty(BatchSplit.PROPERTY);
+            } else {
+                System.setProperty(BatchSplit.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void fullSizeV2S0GivesTheUnsplitLogits() {
+        Optional<Path> s0 = Fixtures.shared("efficientformerv2_s0");
+        assumeTrue(s0.isPresent(), "the shared full-size V2-S0 fixture (../shared/fixtures/efficientformerv2_s0) is absent");
+        splitEqualsUnsplit(s0.get(), 224, "dnnl");
+    }
+}
