@@ -67,21 +67,12 @@ class BatchSplitTest {
         }
     }
 
-    private static float[] predict(Path dir, int size, String backend, int threads, boolean split, int batch, boolean expectSplit) {
-        ModelOptions options = ModelOptions.defaults().withImageSize(size).withBackend(backend).withThreads(threads).withThreadPolicy(ThreadPolicy.FIXED);
+    /** Runs {@code body} with {@link BatchSplit#PROPERTY} set to {@code value} (read when a model loads), then restores it. */
+    private static <T> T withSplit(boolean value, java.util.function.Supplier<T> body) {
         String before = System.getProperty(BatchSplit.PROPERTY);
-        System.setProperty(BatchSplit.PROPERTY, Boolean.toString(split));
-        try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options)) {
-            float[] image = Fixtures.readF32(dir.resolve("input.f32"));
-            int per = m.inputFloatsPerImage();
-            float[] input = new float[batch * per];
-            for (int n = 0; n < batch; n++) {
-                System.arraycopy(image, (n % (image.length / per)) * per, input, n * per, per);
-            }
-            float[] logits = m.predict(input, batch);
-            // Batch 5 on two threads runs as parts of 3 and 2: plans for those sizes exist only if it split.
-            assertEquals(expectSplit, m.hasPlansFor(batch - batch / threads), "split into parts");
-            return logits;
+        System.setProperty(BatchSplit.PROPERTY, Boolean.toString(value));
+        try {
+            return body.get();
         } finally {
             if (before == null) {
                 System.clearProperty(BatchSplit.PROPERTY);
@@ -89,6 +80,24 @@ class BatchSplitTest {
                 System.setProperty(BatchSplit.PROPERTY, before);
             }
         }
+    }
+
+    private static float[] predict(Path dir, int size, String backend, int threads, boolean split, int batch, boolean expectSplit) {
+        ModelOptions options = ModelOptions.defaults().withImageSize(size).withBackend(backend).withThreads(threads).withThreadPolicy(ThreadPolicy.FIXED);
+        return withSplit(split, () -> {
+            try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options)) {
+                float[] image = Fixtures.readF32(dir.resolve("input.f32"));
+                int per = m.inputFloatsPerImage();
+                float[] input = new float[batch * per];
+                for (int n = 0; n < batch; n++) {
+                    System.arraycopy(image, (n % (image.length / per)) * per, input, n * per, per);
+                }
+                float[] logits = m.predict(input, batch);
+                // Batch 5 on two threads runs as parts of 3 and 2: plans for those sizes exist only if it split.
+                assertEquals(expectSplit, m.hasPlansFor(batch - batch / threads), "split into parts");
+                return logits;
+            }
+        });
     }
 
     private static void splitEqualsUnsplit(Path dir, int size, String backend) {
@@ -112,29 +121,24 @@ class BatchSplitTest {
     @Test
     void aConfinedSegmentKeepsItsBatchWhole() {
         Path dir = Fixtures.tiny("tiny_v1");
-        String before = System.getProperty(BatchSplit.PROPERTY);
-        System.setProperty(BatchSplit.PROPERTY, "true");
         ModelOptions options = ModelOptions.defaults().withBackend("dnnl").withThreads(2).withThreadPolicy(ThreadPolicy.FIXED);
-        try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options);
-                Arena arena = Arena.ofConfined()) {
-            float[] image = Fixtures.readF32(dir.resolve("input.f32"));
-            MemorySegment input = arena.allocate((long) 4 * image.length * Float.BYTES, Float.BYTES);
-            for (int n = 0; n < 4; n++) {
-                MemorySegment.copy(image, 0, input, ValueLayout.JAVA_FLOAT, (long) n * image.length * Float.BYTES, image.length);
+        withSplit(true, () -> {
+            try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options);
+                    Arena arena = Arena.ofConfined()) {
+                float[] image = Fixtures.readF32(dir.resolve("input.f32"));
+                MemorySegment input = arena.allocate((long) 4 * image.length * Float.BYTES, Float.BYTES);
+                for (int n = 0; n < 4; n++) {
+                    MemorySegment.copy(image, 0, input, ValueLayout.JAVA_FLOAT, (long) n * image.length * Float.BYTES, image.length);
+                }
+                long classBytes = (long) m.numClasses() * Float.BYTES;
+                MemorySegment logits = arena.allocate(4 * classBytes, Float.BYTES);
+                m.predict(input, 4, logits);
+                assertFalse(m.hasPlansFor(2), "no parts for a confined segment");
+                assertArrayEquals(logits.asSlice(0, classBytes).toArray(ValueLayout.JAVA_FLOAT),
+                        logits.asSlice(3 * classBytes, classBytes).toArray(ValueLayout.JAVA_FLOAT));
+                return null;
             }
-            MemorySegment logits = arena.allocate((long) 4 * m.numClasses() * Float.BYTES, Float.BYTES);
-            m.predict(input, 4, logits);
-            assertFalse(m.hasPlansFor(2), "no parts for a confined segment");
-            float[] first = logits.asSlice(0, (long) m.numClasses() * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
-            float[] last = logits.asSlice(3L * m.numClasses() * Float.BYTES, (long) m.numClasses() * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
-            assertArrayEquals(first, last);
-        } finally {
-            if (before == null) {
-                System.clearProperty(BatchSplit.PROPERTY);
-            } else {
-                System.setProperty(BatchSplit.PROPERTY, before);
-            }
-        }
+        });
     }
 
     @Test
