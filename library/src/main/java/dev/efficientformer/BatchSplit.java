@@ -88,7 +88,7 @@ final class BatchSplit implements AutoCloseable {
                 } catch (ExecutionException e) {
                     if (failure == null) {
                         failure = e.getCause();
-                    } else {
+                    } else if (failure != e.getCause()) { // parts may throw one shared instance
                         failure.addSuppressed(e.getCause());
                     }
                     break;

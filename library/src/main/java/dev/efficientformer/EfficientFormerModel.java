@@ -287,8 +287,9 @@ public final class EfficientFormerModel implements AutoCloseable {
             throw new EfficientFormerException("input has " + nchw.length + " floats, a batch of " + batch + " needs " + expected
                     + " (" + batch + " x 3 x " + options.imageHeight() + " x " + options.imageWidth() + ")");
         }
-        // A split batch's parts run on other threads, which a confined arena would refuse.
-        try (Arena arena = split == null ? Arena.ofConfined() : Arena.ofShared()) {
+        // A split batch's parts run on other threads, which a confined arena would refuse (a shared
+        // one costs more to close: only when the batch may split).
+        try (Arena arena = split == null || batch < options.threads() ? Arena.ofConfined() : Arena.ofShared()) {
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
             MemorySegment logits = arena.allocate((long) batch * numClasses() * Float.BYTES);
             return onPlan(in, batch, logits, call);
