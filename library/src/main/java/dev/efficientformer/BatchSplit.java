@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a batch as independent parts at once, one per thread: the calling thread runs the first
  * part, worker threads the others, and nobody waits for anybody until all parts are done. On
- * several threads one plan waits at a barrier after every parallel step (some 150 per V2
- * prediction); parts on one-thread plans have none, and an image's logits do not depend on the
+ * several threads one plan waits at a barrier after every parallel step (oneDNN runs 123
+ * primitives per V2-S0 prediction, 144 for S1); parts on one-thread plans have none, and an image's logits do not depend on the
  * batch it is computed in (checked by {@code BatchSplitTest}), so the split changes speed only.
  *
  * <p>Experimental and off by default: {@code -Defficientformer.batchSplit=true} (read when a model
