@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
  *     -cp benchmarks/target/benchmarks.jar dev.efficientformer.benchmarks.SideBySide \
  *     --model v2-s0,l1 --batch 1 --threads 1 --rounds 30
  * }</pre>
+ *
+ * <p>Thread-safety: a command object, run by one thread.
  */
 @Command(name = "side-by-side", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Latency of this library (oneDNN backend) and ONNX Runtime Java on the same weights, in alternating turns; "
