@@ -82,11 +82,4 @@ record PairedRatios(double[] first, double[] second) {
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (at - lo) * (sorted[hi] - sorted[lo]);
     }
-
-    /** The {@code p}-th percentile (0-100) of unsorted values. */
-    static double percentileOf(double[] values, double p) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return percentile(s, p);
-    }
 }

@@ -1,13 +1,18 @@
 package dev.efficientformer.benchmarks;
 
 import dev.efficientformer.cli.CoRunner;
+import dev.efficientformer.cli.LatencyStats;
+import dev.efficientformer.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.annotations.Param;
 import picocli.CommandLine;
@@ -116,27 +121,45 @@ public final class SideBySide implements Callable<Integer> {
                 cpu, Runtime.getRuntime().availableProcessors(), batch, threads, threadPolicy, batchSplit ? ", batch split" : "", coRunner,
                 rounds, runs);
         System.out.printf(Locale.ROOT, "%-6s %12s %12s %9s %17s%n", "model", "ours ms", "ORT ms", "ratio", "95% interval");
-        List<String> results = new ArrayList<>();
+        List<Object> results = new ArrayList<>();
         for (String model : models) {
-            PairedRatios r = measure(model);
-            double ours = PairedRatios.percentileOf(r.first(), 50);
-            double ort = PairedRatios.percentileOf(r.second(), 50);
-            System.out.printf(Locale.ROOT, "%-6s %12.2f %12.2f %9.3f %8.3f-%.3f%n", model, ours, ort, r.medianRatio(), r.ratioLow(), r.ratioHigh());
-            results.add(String.format(Locale.ROOT,
-                    "{\"model\":\"%s\",\"batch\":%d,\"threads\":%d,\"threadPolicy\":\"%s\",\"batchSplit\":%b,\"coRunner\":\"%s\",\"cpu\":\"%s\","
-                            + "\"rounds\":%d,\"runsPerTurn\":%d,\"oursMedianMs\":%.4f,\"ortMedianMs\":%.4f,"
-                            + "\"ratioMedian\":%.4f,\"ratioLow\":%.4f,\"ratioHigh\":%.4f,\"oursMs\":%s,\"ortMs\":%s}",
-                    model, batch, threads, threadPolicy, batchSplit, coRunner, cpu.replace("\\", "\\\\").replace("\"", "\\\""), r.rounds(), runs,
-                    ours, ort, r.medianRatio(), r.ratioLow(), r.ratioHigh(), jsonArray(r.first()), jsonArray(r.second())));
+            Rounds r = measure(model);
+            PairedRatios ratios = new PairedRatios(millis(r.ours()), millis(r.ort()));
+            double ours = LatencyStats.ofNanos(r.ours()).medianMs();
+            double ort = LatencyStats.ofNanos(r.ort()).medianMs();
+            System.out.printf(Locale.ROOT, "%-6s %12.2f %12.2f %9.3f %8.3f-%.3f%n", model, ours, ort, ratios.medianRatio(),
+                    ratios.ratioLow(), ratios.ratioHigh());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", model);
+            m.put("batch", batch);
+            m.put("threads", threads);
+            m.put("threadPolicy", threadPolicy);
+            m.put("batchSplit", batchSplit);
+            m.put("coRunner", coRunner);
+            m.put("cpu", cpu);
+            m.put("rounds", ratios.rounds());
+            m.put("runsPerTurn", runs);
+            m.put("oursMedianMs", rounded(ours));
+            m.put("ortMedianMs", rounded(ort));
+            m.put("ratioMedian", rounded(ratios.medianRatio()));
+            m.put("ratioLow", rounded(ratios.ratioLow()));
+            m.put("ratioHigh", rounded(ratios.ratioHigh()));
+            m.put("oursMs", Arrays.stream(ratios.first()).mapToObj(SideBySide::rounded).toList());
+            m.put("ortMs", Arrays.stream(ratios.second()).mapToObj(SideBySide::rounded).toList());
+            results.add(m);
         }
         if (json != null) {
-            Files.writeString(json, "[\n" + String.join(",\n", results) + "\n]\n", StandardCharsets.UTF_8);
+            StringBuilder text = new StringBuilder("[\n");
+            for (int i = 0; i < results.size(); i++) {
+                text.append(Json.write(results.get(i))).append(i + 1 < results.size() ? ",\n" : "\n");
+            }
+            Files.writeString(json, text.append("]\n"), StandardCharsets.UTF_8);
         }
         return 0;
     }
 
     /** Sets both engines up for {@code model}, times the rounds, tears both down. */
-    private PairedRatios measure(String model) throws Exception {
+    private Rounds measure(String model) throws Exception {
         EfficientFormerModelBenchmark ours = new EfficientFormerModelBenchmark();
         ours.model = model;
         ours.batch = batch;
@@ -172,8 +195,8 @@ public final class SideBySide implements Callable<Integer> {
                 for (int i = 0; i < warmup; i++) {
                     sink += a.run() + b.run();
                 }
-                double[] first = new double[rounds];
-                double[] second = new double[rounds];
+                long[] first = new long[rounds];
+                long[] second = new long[rounds];
                 for (int round = 0; round < rounds; round++) {
                     // Alternate who goes first: a turn right after the other engine's may pay for it.
                     if (round % 2 == 0) {
@@ -184,7 +207,7 @@ public final class SideBySide implements Callable<Integer> {
                         first[round] = turn(a);
                     }
                 }
-                return new PairedRatios(first, second);
+                return new Rounds(first, second);
             }
         } finally {
             try {
@@ -195,8 +218,8 @@ public final class SideBySide implements Callable<Integer> {
         }
     }
 
-    /** A pause, one untimed run, then the mean of {@link #runs} timed runs (ms). */
-    private double turn(Engine engine) throws Exception {
+    /** A pause, one untimed run, then the mean of {@link #runs} timed runs (ns). */
+    private long turn(Engine engine) throws Exception {
         if (pauseMs > 0) {
             Thread.sleep(pauseMs);
         }
@@ -205,7 +228,7 @@ public final class SideBySide implements Callable<Integer> {
         for (int i = 0; i < runs; i++) {
             sink += engine.run();
         }
-        return (System.nanoTime() - start) / 1e6 / runs;
+        return (System.nanoTime() - start) / runs;
     }
 
     /** The single default of a JMH {@code @Param} field: the same files the JMH runs use. */
@@ -219,12 +242,16 @@ public final class SideBySide implements Callable<Integer> {
         float run() throws Exception;
     }
 
-    private static String jsonArray(double[] values) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < values.length; i++) {
-            s.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", values[i]));
-        }
-        return s.append(']').toString();
+    /** Each engine's turn latencies, one per round (nanoseconds). */
+    private record Rounds(long[] ours, long[] ort) {}
+
+    private static double[] millis(long[] nanos) {
+        return Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
+    }
+
+    /** Four decimals are more than the rounds' noise; the JSON stays readable. */
+    private static double rounded(double v) {
+        return Math.round(v * 1e4) / 1e4;
     }
 
     /** The CPU's model name from /proc/cpuinfo, or the JVM's os.arch where there is none. */

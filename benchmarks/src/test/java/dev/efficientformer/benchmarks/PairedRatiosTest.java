@@ -34,9 +34,9 @@ class PairedRatiosTest {
 
     @Test
     void percentilesInterpolate() {
-        assertEquals(2.5, PairedRatios.percentileOf(new double[] {4, 1, 3, 2}, 50), 1e-12);
-        assertEquals(1, PairedRatios.percentileOf(new double[] {4, 1, 3, 2}, 0), 1e-12);
-        assertEquals(4, PairedRatios.percentileOf(new double[] {4, 1, 3, 2}, 100), 1e-12);
+        assertEquals(2.5, PairedRatios.percentile(new double[] {1, 2, 3, 4}, 50), 1e-12);
+        assertEquals(1, PairedRatios.percentile(new double[] {1, 2, 3, 4}, 0), 1e-12);
+        assertEquals(4, PairedRatios.percentile(new double[] {1, 2, 3, 4}, 100), 1e-12);
     }
 
     @Test
