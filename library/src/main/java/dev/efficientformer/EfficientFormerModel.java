@@ -358,11 +358,7 @@ public final class EfficientFormerModel implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("model is closed");
             }
-            BatchPlans forBatch = plans.get(batch);
-            if (forBatch == null) {
-                // Only here, once per batch size: the capturing lambda allocates.
-                forBatch = plans.computeIfAbsent(batch, b -> new BatchPlans(options.threads(), options.threadPolicy()));
-            }
+            BatchPlans forBatch = plansFor(batch);
             int threads = forBatch.threads();
             if (split != null && (call == RUN || call == LOGITS) && threads > 1 && batch >= threads
                     && split.reachable(input) && split.reachable(logits)) {
@@ -406,8 +402,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         try {
             long start = System.nanoTime();
             split.run(threads, batch, (first, count) -> {
-                BatchPlans forPart = plans.computeIfAbsent(count, b -> new BatchPlans(options.threads(), options.threadPolicy()));
-                ArrayDeque<Plan> pool = forPart.pool(1);
+                ArrayDeque<Plan> pool = plansFor(count).pool(1);
                 Plan plan = borrow(pool, count, 1);
                 try {
                     plan.run(input.asSlice(first * inBytes, count * inBytes), logits.asSlice(first * outBytes, count * outBytes));
@@ -421,6 +416,16 @@ public final class EfficientFormerModel implements AutoCloseable {
         } finally {
             ThreadBudget.global().release(permits);
         }
+    }
+
+    /** The plan pools of one batch size, created on first use. */
+    private BatchPlans plansFor(int batch) {
+        BatchPlans forBatch = plans.get(batch);
+        if (forBatch == null) {
+            // Only here, once per batch size: the capturing lambda allocates.
+            forBatch = plans.computeIfAbsent(batch, b -> new BatchPlans(options.threads(), options.threadPolicy()));
+        }
+        return forBatch;
     }
 
     /** Whether a plan pool exists for this batch size (tests: a split compiles its parts' sizes). */
