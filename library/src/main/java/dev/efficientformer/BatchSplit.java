@@ -1,9 +1,10 @@
 package dev.efficientformer;
 
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,7 +33,7 @@ final class BatchSplit implements AutoCloseable {
     }
 
     private final int maxParts;
-    private ExecutorService workers;
+    private ThreadPoolExecutor workers;
     /** A worker thread, to ask whether a segment can be read there. */
     private volatile Thread aWorker;
 
@@ -59,11 +60,12 @@ final class BatchSplit implements AutoCloseable {
         if (parts < 2 || parts > maxParts || batch < parts) {
             throw new IllegalArgumentException("cannot split " + batch + " images into " + parts + " parts (at most " + maxParts + ")");
         }
-        ExecutorService pool = workers();
+        ThreadPoolExecutor pool = workers();
         int base = batch / parts;
         int extra = batch % parts;
+        int firstCount = base + (extra > 0 ? 1 : 0);
         Future<?>[] running = new Future<?>[parts - 1];
-        int first = base + (extra > 0 ? 1 : 0);
+        int first = firstCount;
         for (int p = 1; p < parts; p++) {
             int count = base + (p < extra ? 1 : 0);
             int from = first;
@@ -72,7 +74,7 @@ final class BatchSplit implements AutoCloseable {
         }
         Throwable failure = null;
         try {
-            part.run(0, base + (extra > 0 ? 1 : 0));
+            part.run(0, firstCount);
         } catch (Throwable e) {
             failure = e;
         }
@@ -114,23 +116,21 @@ final class BatchSplit implements AutoCloseable {
      * caller's), in which case the batch runs unsplit.
      */
     boolean reachable(java.lang.foreign.MemorySegment segment) {
-        Thread worker = aWorker;
-        if (worker == null) {
-            workers().execute(() -> { }); // the pool makes its first thread in this call
-            worker = aWorker;
-        }
-        return segment.isAccessibleBy(worker);
+        workers();
+        return segment.isAccessibleBy(aWorker);
     }
 
-    private synchronized ExecutorService workers() {
+    /** The worker pool, its threads all started (so {@link #aWorker} is set once this returns). */
+    private synchronized ThreadPoolExecutor workers() {
         if (workers == null) {
             AtomicInteger n = new AtomicInteger();
-            workers = Executors.newFixedThreadPool(maxParts - 1, r -> {
+            workers = new ThreadPoolExecutor(maxParts - 1, maxParts - 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "efficientformer-batch-part-" + n.incrementAndGet());
                 t.setDaemon(true);
                 aWorker = t;
                 return t;
             });
+            workers.prestartAllCoreThreads();
         }
         return workers;
     }
