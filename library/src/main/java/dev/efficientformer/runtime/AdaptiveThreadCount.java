@@ -11,11 +11,16 @@ package dev.efficientformer.runtime;
  * for the whole run, so its CPU share is near 1 on a machine that gives the process its cores, and
  * drops when the scheduler hands its core to someone else. Only then ("disturbed": share below
  * {@value #LOW_SHARE}, or latency above {@value #SLOWER} times the best seen) does it try one thread
- * fewer, and it moves when that run was clearly faster (by {@code 1 / }{@value #MARGIN}). Below the
- * requested count it tries one more now and then (every 16 runs, backing off to
- * {@value #MAX_UP_INTERVAL}), to come back when the neighbour leaves. So an idle machine never runs
- * a prediction on fewer threads than requested. Where the CPU time cannot be read it explores down
- * on a schedule instead: first after 16 runs, then after 8, 16, 32, ... runs up to
+ * fewer, and it moves when that run was clearly faster (by {@code 1 / }{@value #MARGIN}) than the
+ * current count's estimate and than a fresh run of the current count right after it. The fresh run
+ * is the paired check: a single slow run (the first after the process sat idle, a host's hiccup on
+ * a VM) makes the machine look disturbed and the estimate high, and without it one run on fewer
+ * threads would move the count for many runs. Below the requested count it tries one more now and
+ * then (every 16 runs, backing off to {@value #MAX_UP_INTERVAL}), to come back when the neighbour
+ * leaves. The intervals are jittered a little, so that a workload with a period (say, a batch of
+ * four after each pause) does not land every try on the same run of its cycle. So an idle machine
+ * never runs a prediction on fewer threads than requested. Where the CPU time cannot be read it
+ * explores down on a schedule instead: first after 16 runs, then after 8, 16, 32, ... runs up to
  * {@value #MAX_DOWN_INTERVAL} while fewer threads are not faster.
  *
  * <p>Thread-safety: safe from any thread; {@link #next()} and {@link #record} of concurrent
@@ -60,6 +65,10 @@ public final class AdaptiveThreadCount {
     private int untilDown;
     private int untilUp = FIRST_INTERVAL;
     private int exploring;
+    /** A count whose exploring run won, waiting for the current count's fresh run to confirm it (0: none). */
+    private int candidate;
+    /** State of the interval jitter (xorshift; fixed seed, so runs are reproducible). */
+    private int jitter = 0x2545F491;
 
     /**
      * A chooser for predictions that ask for {@code requested} threads (at least 1).
@@ -78,7 +87,7 @@ public final class AdaptiveThreadCount {
 
     /** The thread count the next prediction should use: 1 to the requested count. */
     public synchronized int next() {
-        if (requested == 1 || exploring != 0) {
+        if (requested == 1 || exploring != 0 || candidate != 0) {
             return current;
         }
         if (current > 1 && untilDown <= 0 && (disturbed() || shareUnavailable)) {
@@ -116,30 +125,32 @@ public final class AdaptiveThreadCount {
         if (threads == exploring) {
             exploring = 0;
             estimate[threads] = t;
-            boolean down = threads < current;
             if (t < MARGIN * estimate[current]) {
-                current = threads;
-                share = 1;
-                windowSize = 0;
-                windowNext = 0;
-                add(t);
-                downInterval = FIRST_DOWN_BACKOFF;
-                upInterval = FIRST_INTERVAL;
-                untilDown = FIRST_INTERVAL / 4;
-                untilUp = FIRST_INTERVAL;
-            } else if (down) {
-                downInterval = Math.min(downInterval * 2, MAX_DOWN_INTERVAL);
-                untilDown = downInterval;
-                // The slower runs are this count's new normal: only a further slowdown is a disturbance.
-                best[current] = Math.max(best[current], estimate[current]);
+                candidate = threads;
             } else {
-                upInterval = Math.min(upInterval * 2, MAX_UP_INTERVAL);
-                untilUp = upInterval;
+                lost(threads < current);
+                if (threads < current) {
+                    // The slower runs are this count's new normal: only a further slowdown is a disturbance.
+                    best[current] = Math.max(best[current], estimate[current]);
+                }
             }
             return;
         }
         if (threads != current) {
             return; // a run chosen before the last move; its time says little about now
+        }
+        if (candidate != 0) {
+            int other = candidate;
+            candidate = 0;
+            if (estimate[other] < MARGIN * t) {
+                moveTo(other);
+                return;
+            }
+            // As fast as the other count after all: the runs that made it look slow have passed.
+            lost(other < current);
+            windowSize = 0;
+            windowNext = 0;
+            share = 1;
         }
         add(t);
         if (cpuNanos >= 0) {
@@ -157,6 +168,38 @@ public final class AdaptiveThreadCount {
         }
         untilDown--;
         untilUp--;
+    }
+
+    /** Makes {@code threads} (whose exploring run was {@code estimate[threads]}) the current count. */
+    private void moveTo(int threads) {
+        current = threads;
+        share = 1;
+        windowSize = 0;
+        windowNext = 0;
+        add(estimate[threads]);
+        downInterval = FIRST_DOWN_BACKOFF;
+        upInterval = FIRST_INTERVAL;
+        untilDown = FIRST_INTERVAL / 4;
+        untilUp = jittered(FIRST_INTERVAL);
+    }
+
+    /** Backs off after an exploration of {@code down ? fewer : more} threads that was not faster. */
+    private void lost(boolean down) {
+        if (down) {
+            downInterval = Math.min(downInterval * 2, MAX_DOWN_INTERVAL);
+            untilDown = jittered(downInterval);
+        } else {
+            upInterval = Math.min(upInterval * 2, MAX_UP_INTERVAL);
+            untilUp = jittered(upInterval);
+        }
+    }
+
+    /** {@code interval} plus up to a quarter of it. */
+    private int jittered(int interval) {
+        jitter ^= jitter << 13;
+        jitter ^= jitter >>> 17;
+        jitter ^= jitter << 5;
+        return interval + Math.floorMod(jitter, interval / 4 + 1);
     }
 
     /** Adds a run of the current count to its window; its estimate is the window's mean. */
