@@ -52,11 +52,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * hold N plans. Predictions of all models share one {@link ThreadBudget} of the machine's cores:
  * when the cores are busy, a prediction waits for them instead of oversubscribing.
  * {@link #close()} is idempotent, waits for predictions in flight, and frees every plan; any
- * prediction after it throws {@link IllegalStateException}. Experimental: with
- * {@code -Defficientformer.batchSplit=true} a batch of at least as many images as threads runs as
- * one part per thread on one-thread plans at once (the model's own worker threads run all but the
- * caller's part; same logits, bit for bit); a segment confined to the calling thread keeps its
- * batch whole.
+ * prediction after it throws {@link IllegalStateException}.
+ *
+ * <p>Batch split: on several threads, a batch whose size is a multiple of the thread count runs as
+ * one equal part per thread on one-thread plans at once, with no barrier between them (the calling
+ * thread runs the first part, {@code threads - 1} daemon worker threads of the model, started by
+ * the first split, the others; same logits, bit for bit). It is not used on acl (its thread count
+ * is process-wide), for segments confined to the calling thread, or while another prediction's
+ * split holds the workers (that batch then runs whole); {@code -Defficientformer.batchSplit=false},
+ * read when a model loads, turns it off.
  *
  * <p>Inputs: sizes are checked before anything is compiled or run, and a wrong size throws
  * {@link EfficientFormerException} naming the expected shape. NaN and infinities are not checked
@@ -77,7 +81,7 @@ public final class EfficientFormerModel implements AutoCloseable {
     private final List<Plan> allPlans = new ArrayList<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
-    /** Null unless {@link BatchSplit#PROPERTY} asked for it and there is more than one thread. */
+    /** Null with one thread, on a backend whose plans share a thread count, or when {@link BatchSplit#PROPERTY} is false. */
     private final BatchSplit split;
 
     private EfficientFormerModel(ModelSpec spec, Graph graph, Backend backend, ModelOptions options, List<String> labels) {
@@ -87,7 +91,8 @@ public final class EfficientFormerModel implements AutoCloseable {
         this.options = options;
         this.labels = labels == null ? ImageNetLabels.forClasses(spec.numClasses()) : ClassLabels.requireCount(labels, spec.numClasses());
         this.weights = backend.newWeightCache();
-        this.split = BatchSplit.requested() && options.threads() > 1 ? new BatchSplit(options.threads()) : null;
+        this.split = BatchSplit.requested() && options.threads() > 1 && backend.plansKeepTheirThreadCounts()
+                ? new BatchSplit(options.threads(), this::runPart) : null;
         this.preprocessor = new ImagePreprocessor(PreprocessConfig.fromCropPct(options.imageHeight(), options.imageWidth(), 0.95,
                 Interpolation.BICUBIC, ChannelValues.IMAGENET_MEAN, ChannelValues.IMAGENET_STD));
     }
@@ -289,7 +294,7 @@ public final class EfficientFormerModel implements AutoCloseable {
         }
         // A split batch's parts run on other threads, which a confined arena would refuse (a shared
         // one costs more to close: only when the batch may split).
-        try (Arena arena = split == null || batch < options.threads() ? Arena.ofConfined() : Arena.ofShared()) {
+        try (Arena arena = split == null || batch < 2 ? Arena.ofConfined() : Arena.ofShared()) {
             MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_FLOAT, nchw);
             MemorySegment logits = arena.allocate((long) batch * numClasses() * Float.BYTES);
             return onPlan(in, batch, logits, call);
@@ -360,9 +365,8 @@ public final class EfficientFormerModel implements AutoCloseable {
             }
             BatchPlans forBatch = plansFor(batch);
             int threads = forBatch.threads();
-            if (split != null && (call == RUN || call == LOGITS) && threads > 1 && batch >= threads
-                    && split.reachable(input) && split.reachable(logits)) {
-                runSplit(forBatch, input, batch, logits, threads, timed);
+            if (split != null && (call == RUN || call == LOGITS) && splits(batch, threads)
+                    && split.reachable(input) && split.reachable(logits) && runSplit(forBatch, input, batch, logits, threads, timed)) {
                 @SuppressWarnings("unchecked")
                 T result = call == LOGITS ? (T) logits.toArray(ValueLayout.JAVA_FLOAT) : null;
                 return result;
@@ -390,31 +394,54 @@ public final class EfficientFormerModel implements AutoCloseable {
     }
 
     /**
-     * A batch as {@code threads} parts on one-thread plans at once ({@link BatchSplit}), under the
-     * same thread budget as one plan on {@code threads}. The calling thread blocks while the other
-     * parts finish, so its CPU time says nothing about a neighbour: only the latency steers the
-     * thread count here.
+     * Whether a batch of {@code batch} on {@code threads} runs split: only into equal parts, since
+     * the largest part sets the latency (batch 3 on two threads would run two images on one thread
+     * against one and a half per thread unsplit).
      */
-    private void runSplit(BatchPlans forBatch, MemorySegment input, int batch, MemorySegment logits, int threads, boolean timed) {
-        long inBytes = (long) inputFloatsPerImage() * Float.BYTES;
-        long outBytes = (long) numClasses() * Float.BYTES;
-        int permits = ThreadBudget.global().acquire(threads);
+    private static boolean splits(int batch, int threads) {
+        return threads > 1 && batch >= threads && batch % threads == 0;
+    }
+
+    /**
+     * A batch as {@code threads} parts on one-thread plans at once ({@link BatchSplit}), under the
+     * same thread budget as one plan on {@code threads}; false, having run nothing, when another
+     * prediction's split holds the workers. The calling thread sleeps once its part is done until
+     * the others are, so its CPU share drops when a worker's part lags (a neighbour holds that
+     * core) as it drops when its own core is taken: the same signal the thread count steers by.
+     */
+    private boolean runSplit(BatchPlans forBatch, MemorySegment input, int batch, MemorySegment logits, int threads, boolean timed) {
+        if (!split.tryAcquire()) {
+            return false;
+        }
         try {
-            long start = System.nanoTime();
-            split.run(threads, batch, (first, count) -> {
-                ArrayDeque<Plan> pool = plansFor(count).pool(1);
-                Plan plan = borrow(pool, count, 1);
-                try {
-                    plan.run(input.asSlice(first * inBytes, count * inBytes), logits.asSlice(first * outBytes, count * outBytes));
-                } finally {
-                    giveBack(pool, plan);
+            int permits = ThreadBudget.global().acquire(threads);
+            try {
+                long cpuStart = timed ? CallingThreadCpu.nanos() : -1;
+                long start = System.nanoTime();
+                split.run(threads, batch, input, logits);
+                if (timed) {
+                    long wall = System.nanoTime() - start;
+                    forBatch.ran(threads, wall, cpuStart < 0 ? -1 : CallingThreadCpu.nanos() - cpuStart);
                 }
-            });
-            if (timed) {
-                forBatch.ran(threads, System.nanoTime() - start, -1);
+            } finally {
+                ThreadBudget.global().release(permits);
             }
         } finally {
-            ThreadBudget.global().release(permits);
+            split.release();
+        }
+        return true;
+    }
+
+    /** One part of a split batch on a one-thread plan (the model's {@link BatchSplit.Part}). */
+    private void runPart(MemorySegment input, MemorySegment logits, int first, int count) {
+        long inBytes = (long) inputFloatsPerImage() * Float.BYTES;
+        long outBytes = (long) numClasses() * Float.BYTES;
+        ArrayDeque<Plan> pool = plansFor(count).pool(1);
+        Plan plan = borrow(pool, count, 1);
+        try {
+            plan.run(input, first * inBytes, logits, first * outBytes);
+        } finally {
+            giveBack(pool, plan);
         }
     }
 

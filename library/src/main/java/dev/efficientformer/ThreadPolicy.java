@@ -13,8 +13,9 @@ public enum ThreadPolicy {
      * latency, and the calling thread's share of a core while they run. On an idle machine it never
      * uses fewer threads. When the share drops (the scheduler gives the core to someone else) or the
      * latency rises well above its best, it runs one prediction on a thread fewer and moves when that
-     * was clearly faster, within a few runs; below the requested count it tries one more every 16 to
-     * 64 runs, to come back when the neighbour leaves. Each count used compiles a plan of its own
+     * was clearly faster than the current count, both its recent runs and one run right after (so a
+     * single slow run does not move it), within a few runs; below the requested count it tries one
+     * more every 16 to 64 runs, to come back when the neighbour leaves. Each count used compiles a plan of its own
      * (the first move costs one compilation). In strict fp32 ({@link MatmulPrecision#HIGHEST})
      * results do not depend on the count, bit for bit, on oneDNN and the java backend (tested; acl
      * is not); with

@@ -22,55 +22,118 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The experimental batch split ({@link BatchSplit}): parts cover the batch once, failures surface
- * only after every part has ended, and a split prediction gives the unsplit logits bit for bit.
+ * The batch split ({@link BatchSplit}): parts cover the batch once, failures surface only after
+ * every part has ended, and a split prediction gives the unsplit logits bit for bit; it is on by
+ * default, for batches that split evenly.
  */
 class BatchSplitTest {
 
     @Test
     void partsCoverTheBatchOnceWithTheLargerPartsFirst() {
-        try (BatchSplit split = new BatchSplit(3)) {
-            List<String> parts = new CopyOnWriteArrayList<>();
-            split.run(3, 8, (first, count) -> parts.add(first + "+" + count + (Thread.currentThread().getName().startsWith("efficientformer-batch-part") ? " worker" : " caller")));
-            assertEquals(3, parts.size(), parts.toString());
-            assertTrue(parts.contains("0+3 caller"), parts.toString());
-            assertTrue(parts.contains("3+3 worker"), parts.toString());
-            assertTrue(parts.contains("6+2 worker"), parts.toString());
-            assertThrows(IllegalArgumentException.class, () -> split.run(4, 8, (f, c) -> { }));
-            assertThrows(IllegalArgumentException.class, () -> split.run(2, 1, (f, c) -> { }));
+        List<String> parts = new CopyOnWriteArrayList<>();
+        try (BatchSplit split = new BatchSplit(3, (in, out, first, count) ->
+                parts.add(first + "+" + count + (Thread.currentThread().getName().startsWith("efficientformer-batch-part") ? " worker" : " caller")))) {
+            assertThrows(IllegalStateException.class, () -> split.run(3, 8, MemorySegment.NULL, MemorySegment.NULL), "not claimed");
+            assertTrue(split.tryAcquire());
+            assertFalse(split.tryAcquire(), "one split at a time");
+            for (int round = 0; round < 3; round++) { // the same workers again and again
+                parts.clear();
+                split.run(3, 8, MemorySegment.NULL, MemorySegment.NULL);
+                assertEquals(3, parts.size(), parts.toString());
+                assertTrue(parts.contains("0+3 caller"), parts.toString());
+                assertTrue(parts.contains("3+3 worker"), parts.toString());
+                assertTrue(parts.contains("6+2 worker"), parts.toString());
+            }
+            assertThrows(IllegalArgumentException.class, () -> split.run(4, 8, MemorySegment.NULL, MemorySegment.NULL));
+            assertThrows(IllegalArgumentException.class, () -> split.run(2, 1, MemorySegment.NULL, MemorySegment.NULL));
+            split.release();
+            assertTrue(split.tryAcquire());
         }
     }
 
     @Test
     void aFailingPartIsThrownAfterTheOthersEnded() {
-        try (BatchSplit split = new BatchSplit(2)) {
-            AtomicBoolean callerPartEnded = new AtomicBoolean();
-            IllegalStateException boom = new IllegalStateException("part failed");
-            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> split.run(2, 2, (first, count) -> {
-                if (first == 1) {
-                    throw boom;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                callerPartEnded.set(true);
-            }));
+        AtomicBoolean callerPartEnded = new AtomicBoolean();
+        IllegalStateException boom = new IllegalStateException("part failed");
+        try (BatchSplit split = new BatchSplit(2, (in, out, first, count) -> {
+            if (first == 1) {
+                throw boom;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            callerPartEnded.set(true);
+        })) {
+            assertTrue(split.tryAcquire());
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> split.run(2, 2, MemorySegment.NULL, MemorySegment.NULL));
             assertSame(boom, thrown);
             assertTrue(callerPartEnded.get(), "the caller's part ended before the failure was thrown");
-            IllegalStateException both = assertThrows(IllegalStateException.class, () -> split.run(2, 2, (first, count) -> {
-                throw new IllegalStateException("part " + first);
-            }));
+        }
+        try (BatchSplit split = new BatchSplit(2, (in, out, first, count) -> {
+            throw new IllegalStateException("part " + first);
+        })) {
+            assertTrue(split.tryAcquire());
+            IllegalStateException both = assertThrows(IllegalStateException.class, () -> split.run(2, 2, MemorySegment.NULL, MemorySegment.NULL));
             assertEquals("part 0", both.getMessage());
             assertEquals(1, both.getSuppressed().length);
         }
     }
 
-    /** Runs {@code body} with {@link BatchSplit#PROPERTY} set to {@code value} (read when a model loads), then restores it. */
-    private static <T> T withSplit(boolean value, java.util.function.Supplier<T> body) {
+    @Test
+    void anInterruptedCallerStillWaitsForThePartsAndKeepsItsInterrupt() {
+        AtomicBoolean workerEnded = new AtomicBoolean();
+        try (BatchSplit split = new BatchSplit(2, (in, out, first, count) -> {
+            if (first == 1) {
+                long end = System.nanoTime() + 200_000_000L;
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                workerEnded.set(true);
+            } else {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            assertTrue(split.tryAcquire());
+            split.run(2, 2, MemorySegment.NULL, MemorySegment.NULL);
+            assertTrue(workerEnded.get(), "returned before the worker's part ended");
+            assertTrue(Thread.interrupted(), "the interrupt is kept");
+        }
+    }
+
+    @Test
+    void workersThatCannotStartLeaveBatchesWhole() throws InterruptedException {
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        try (BatchSplit split = new BatchSplit(3, (in, out, first, count) -> { }, t -> {
+            if (!started.isEmpty()) {
+                throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
+            }
+            t.start();
+            started.add(t);
+        })) {
+            try (Arena arena = Arena.ofShared()) {
+                assertFalse(split.reachable(arena.allocate(4)), "no workers, no split");
+            }
+            assertTrue(split.tryAcquire());
+            assertThrows(IllegalStateException.class, () -> split.run(2, 2, MemorySegment.NULL, MemorySegment.NULL));
+        }
+        assertEquals(1, started.size());
+        started.get(0).join(5000);
+        assertFalse(started.get(0).isAlive(), "the one worker that started has ended");
+    }
+
+    /**
+     * Runs {@code body} with {@link BatchSplit#PROPERTY} set to {@code value} (read when a model
+     * loads; null: unset, the default), then restores it.
+     */
+    private static <T> T withSplit(Boolean value, java.util.function.Supplier<T> body) {
         String before = System.getProperty(BatchSplit.PROPERTY);
-        System.setProperty(BatchSplit.PROPERTY, Boolean.toString(value));
+        if (value == null) {
+            System.clearProperty(BatchSplit.PROPERTY);
+        } else {
+            System.setProperty(BatchSplit.PROPERTY, value.toString());
+        }
         try {
             return body.get();
         } finally {
@@ -82,7 +145,7 @@ class BatchSplitTest {
         }
     }
 
-    private static float[] predict(Path dir, int size, String backend, int threads, boolean split, int batch, boolean expectSplit) {
+    private static float[] predict(Path dir, int size, String backend, int threads, Boolean split, int batch, boolean expectSplit) {
         ModelOptions options = ModelOptions.defaults().withImageSize(size).withBackend(backend).withThreads(threads).withThreadPolicy(ThreadPolicy.FIXED);
         return withSplit(split, () -> {
             try (EfficientFormerModel m = EfficientFormerModel.load(dir.resolve("model.safetensors"), options)) {
@@ -93,20 +156,23 @@ class BatchSplitTest {
                     System.arraycopy(image, (n % (image.length / per)) * per, input, n * per, per);
                 }
                 float[] logits = m.predict(input, batch);
-                // Batch 5 on two threads runs as parts of 3 and 2: plans for those sizes exist only if it split.
-                assertEquals(expectSplit, m.hasPlansFor(batch - batch / threads), "split into parts");
+                if (threads > 1) {
+                    // Parts of batch / threads images: plans for that size exist only if it split.
+                    assertEquals(expectSplit, m.hasPlansFor(batch / threads), "batch " + batch + " split into parts");
+                }
                 return logits;
             }
         });
     }
 
     private static void splitEqualsUnsplit(Path dir, int size, String backend) {
-        for (int batch : new int[] {4, 5}) {
+        for (int batch : new int[] {4, 6}) {
             float[] whole = predict(dir, size, backend, 1, false, batch, false);
-            float[] split = predict(dir, size, backend, 2, true, batch, true);
+            float[] split = predict(dir, size, backend, 2, null, batch, true);
             assertArrayEquals(whole, split, backend + " " + dir.getFileName() + ", batch " + batch + ": split on two threads vs one plan");
         }
-        // Off (the default): one plan, no parts.
+        // Batch 5 on two threads would split unevenly: it runs whole. Turned off: never split.
+        assertFalse(predict(dir, size, backend, 2, null, 5, false).length == 0);
         assertFalse(predict(dir, size, backend, 2, false, 4, false).length == 0);
     }
 

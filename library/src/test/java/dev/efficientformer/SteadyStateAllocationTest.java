@@ -10,7 +10,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import dev.efficientformer.backend.java.JavaBackend;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,6 +73,47 @@ class SteadyStateAllocationTest {
             long perRun = (mx.getThreadAllocatedBytes(tid) - before) / runs;
             // A handful of bytes can come from the JIT deoptimising; one object per run would be >= 16.
             assertTrue(perRun < 16, backend + " " + tier + " " + threads + " thread(s): " + perRun + " bytes allocated per prediction");
+        }
+    }
+    /**
+     * A batch that splits (two threads, batch 2, memory the workers can read) allocates nothing
+     * either: not on the calling thread, not on the model's worker thread.
+     */
+    @Test
+    void splitPredictionsDoNotAllocate() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ReferenceCase c = new ReferenceCase(Fixtures.tiny("tiny_v1"));
+        try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"),
+                ModelOptions.defaults().withBackend("dnnl").withThreads(2).withThreadPolicy(ThreadPolicy.FIXED));
+             Arena arena = Arena.ofShared()) {
+            MemorySegment in = arena.allocate((long) 2 * c.input().length * Float.BYTES, Float.BYTES);
+            MemorySegment.copy(c.input(), 0, in, ValueLayout.JAVA_FLOAT, 0, c.input().length);
+            MemorySegment.copy(c.input(), 0, in, ValueLayout.JAVA_FLOAT, (long) c.input().length * Float.BYTES, c.input().length);
+            MemorySegment out = arena.allocate(2 * 40);
+            for (int i = 0; i < 3000; i++) {
+                m.predict(in, 2, out);
+            }
+            assertTrue(m.hasPlansFor(1), "batch 2 on two threads ran as two parts");
+            List<Long> threads = new ArrayList<>();
+            threads.add(Thread.currentThread().threadId());
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("efficientformer-batch-part")) {
+                    threads.add(t.threadId());
+                }
+            }
+            assertTrue(threads.size() >= 2, "a worker thread runs the second part");
+            long[] before = new long[threads.size()];
+            for (int k = 0; k < before.length; k++) {
+                before[k] = mx.getThreadAllocatedBytes(threads.get(k));
+            }
+            int runs = 1000;
+            for (int i = 0; i < runs; i++) {
+                m.predict(in, 2, out);
+            }
+            for (int k = 0; k < before.length; k++) {
+                long perRun = (mx.getThreadAllocatedBytes(threads.get(k)) - before[k]) / runs;
+                assertTrue(perRun < 16, (k == 0 ? "calling thread" : "worker") + ": " + perRun + " bytes allocated per split prediction");
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
         description = "Latency of this library (oneDNN backend) and ONNX Runtime Java on the same weights, in alternating turns; "
                 + "prints each engine's median and the median ratio of the rounds with its ~95% interval.")
 public final class SideBySide implements Callable<Integer> {
-    /** The library's switch for the experimental batch split (dev.efficientformer.BatchSplit). */
+    /** The library's switch for the batch split (dev.efficientformer.BatchSplit). */
     private static final String BATCH_SPLIT = "efficientformer.batchSplit";
     private static final List<String> MODELS = List.of("l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l");
 
@@ -65,9 +65,9 @@ public final class SideBySide implements Callable<Integer> {
             description = "This library's thread policy: adaptive or fixed. Default: ${DEFAULT-VALUE}.")
     String threadPolicy;
 
-    @Option(names = "--batch-split",
-            description = "Ours with the experimental batch split (-Defficientformer.batchSplit=true): a batch on several threads "
-                    + "runs as one part per thread on one-thread plans at once.")
+    @Option(names = "--batch-split", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Ours with the batch split (the default; --no-batch-split sets -Defficientformer.batchSplit=false): "
+                    + "a batch that is a multiple of the threads runs as one part per thread on one-thread plans at once.")
     boolean batchSplit;
 
     @Option(names = "--co-runner", defaultValue = "none",
@@ -118,7 +118,7 @@ public final class SideBySide implements Callable<Integer> {
         }
         String cpu = cpuName();
         System.out.printf(Locale.ROOT, "CPU: %s, %d processors; batch %d, %d thread(s), policy %s%s, co-runner %s, %d rounds x %d runs%n",
-                cpu, Runtime.getRuntime().availableProcessors(), batch, threads, threadPolicy, batchSplit ? ", batch split" : "", coRunner,
+                cpu, Runtime.getRuntime().availableProcessors(), batch, threads, threadPolicy, batchSplit ? "" : ", no batch split", coRunner,
                 rounds, runs);
         System.out.printf(Locale.ROOT, "%-6s %12s %12s %9s %17s%n", "model", "ours ms", "ORT ms", "ratio", "95% interval");
         List<Object> results = new ArrayList<>();

@@ -40,6 +40,15 @@ public interface Backend {
     }
 
     /**
+     * Whether plans compiled for different thread counts may run at the same time, each on its own
+     * count. True unless the thread count is a process-wide setting of the native library (acl);
+     * the model splits a batch across one-thread plans only where it is.
+     */
+    default boolean plansKeepTheirThreadCounts() {
+        return true;
+    }
+
+    /**
      * Throws when {@code backend} {@link #cannotRun} {@code graph}.
      *
      * @throws dev.efficientformer.EfficientFormerException naming the ops without a kernel

@@ -35,6 +35,25 @@ public interface Plan extends AutoCloseable {
     void run(MemorySegment input, MemorySegment output);
 
     /**
+     * Runs like {@link #run(MemorySegment, MemorySegment)} on the {@code batch()} images that start
+     * {@code inputOffset} bytes into {@code input}, writing their logits from {@code outputOffset}
+     * bytes into {@code output}: a part of a larger batch, without a view of it. The default runs on
+     * slices; plans that copy their input in and their logits out override it to allocate nothing.
+     *
+     * @throws dev.efficientformer.EfficientFormerException when a range lies outside its segment
+     * @throws IllegalStateException after {@link #close()}
+     */
+    default void run(MemorySegment input, long inputOffset, MemorySegment output, long outputOffset) {
+        long inputFloats = batch();
+        for (int d : inputShape()) {
+            inputFloats *= d;
+        }
+        long outputFloats = (long) batch() * outputsPerImage();
+        PlanIo.checkRanges(input, inputOffset, inputFloats, output, outputOffset, outputFloats);
+        run(input.asSlice(inputOffset, inputFloats * Float.BYTES), output.asSlice(outputOffset, outputFloats * Float.BYTES));
+    }
+
+    /**
      * Runs like {@link #run} but times every step on its own (waiting for each to finish, so the
      * total is a little above a normal run's): where the time goes, by op kind and by stage.
      * Allocates the returned list; not for the hot path.

@@ -26,4 +26,26 @@ public final class PlanIo {
             throw new EfficientFormerException("output segment is read-only");
         }
     }
+
+    /**
+     * Checks that {@code inputFloats} floats from {@code inputOffset} bytes lie inside {@code input},
+     * and {@code outputFloats} from {@code outputOffset} inside a writable {@code output}.
+     *
+     * @throws EfficientFormerException naming the range and the segment's size
+     */
+    public static void checkRanges(MemorySegment input, long inputOffset, long inputFloats, MemorySegment output, long outputOffset,
+            long outputFloats) {
+        checkRange("input", input, inputOffset, inputFloats);
+        checkRange("output", output, outputOffset, outputFloats);
+        if (output.isReadOnly()) {
+            throw new EfficientFormerException("output segment is read-only");
+        }
+    }
+
+    private static void checkRange(String what, MemorySegment segment, long offset, long floats) {
+        if (offset < 0 || offset > segment.byteSize() || segment.byteSize() - offset < floats * Float.BYTES) {
+            throw new EfficientFormerException(what + " holds " + segment.byteSize() + " bytes, the plan needs " + floats
+                    + " floats (" + floats * Float.BYTES + " bytes) from offset " + offset);
+        }
+    }
 }

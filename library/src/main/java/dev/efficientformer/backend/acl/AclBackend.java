@@ -31,6 +31,12 @@ public final class AclBackend implements Backend {
         return OPS.missingFor(graph);
     }
 
+    /** No: the shim's scheduler has one thread count for the process ({@code efacl_set_num_threads}). */
+    @Override
+    public boolean plansKeepTheirThreadCounts() {
+        return false;
+    }
+
     @Override
     public boolean isAvailable() {
         return AclLibrary.isAvailable();

@@ -106,16 +106,27 @@ final class DnnlPlan implements Plan {
     @Override
     public void run(MemorySegment in, MemorySegment out) {
         PlanIo.checkSizes(in, input.byteSize() / Float.BYTES, out, output.byteSize() / Float.BYTES);
+        runChecked(in, 0, out, 0);
+    }
+
+    /** A part of a larger batch: the input is copied in anyway, so no view of it is needed. */
+    @Override
+    public void run(MemorySegment in, long inOffset, MemorySegment out, long outOffset) {
+        PlanIo.checkRanges(in, inOffset, input.byteSize() / Float.BYTES, out, outOffset, output.byteSize() / Float.BYTES);
+        runChecked(in, inOffset, out, outOffset);
+    }
+
+    private void runChecked(MemorySegment in, long inOffset, MemorySegment out, long outOffset) {
         guard.enter();
         try {
-            MemorySegment.copy(in, 0, input, 0, input.byteSize());
+            MemorySegment.copy(in, inOffset, input, 0, input.byteSize());
             OpenMpThreads.set(threads);
             // An indexed loop over an array: the run must not allocate, not even an iterator.
             for (int i = 0; i < steps.length; i++) {
                 steps[i].execute(stream);
             }
             DnnlException.check(dnnl_stream_wait(stream), "wait for the stream");
-            MemorySegment.copy(output, 0, out, 0, output.byteSize());
+            MemorySegment.copy(output, 0, out, outOffset, output.byteSize());
         } finally {
             guard.exit();
         }
