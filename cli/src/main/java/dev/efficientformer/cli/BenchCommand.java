@@ -94,7 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("no downloaded weights for " + entry.name() + ": benchmarking random weights with the real shapes");
             err.flush();
         }
-        try (Arena arena = Arena.ofConfined()) {
+        // Shared, as a service's buffers would be: a batch split runs its parts on the model's worker
+        // threads, which cannot read a confined arena's memory (the batch would run whole).
+        try (Arena arena = Arena.ofShared()) {
             long floats = (long) batch * 3 * IMAGE_SIZE * IMAGE_SIZE;
             MemorySegment input = randomInput(arena, floats);
             long start = System.nanoTime();

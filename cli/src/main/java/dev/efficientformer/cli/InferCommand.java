@@ -60,7 +60,7 @@ public final class InferCommand implements Callable<Integer> {
         // Raw floats from a file may hold NaN or infinities, whose logits would be meaningless
         // (oneDNN can even make them look finite): refuse them, naming the first.
         try (EfficientFormerModel model = EfficientFormerModel.load(weights, run.modelOptions(shape.h()).withImageSize(shape.h(), shape.w()).withRejectNonFinite(true));
-             Arena arena = Arena.ofConfined()) {
+             Arena arena = Arena.ofShared()) { // shared: a batch split's workers read it too
             long t1 = System.nanoTime();
             MemorySegment in = RawFloats.read(input, shape.elements(), shape.toString(), arena);
             MemorySegment logits = arena.allocate(ValueLayout.JAVA_FLOAT, (long) shape.n() * model.numClasses());
