@@ -2,8 +2,8 @@ package dev.efficientformer;
 
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Runs a batch as independent parts at once, one per thread: the calling thread runs the first
@@ -15,8 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>On by default where it applies (see {@link EfficientFormerModel}); {@code
  * -Defficientformer.batchSplit=false}, read when a model is loaded, turns it off. Measured on a Zen
- * 3 VM (AVX2, 2 vCPUs) in paired rounds against ONNX Runtime: never slower than the unsplit batch,
- * faster for V2 at batch 8 on two threads and beside a busy neighbour (docs/benchmarks.md).
+ * 3 VM (AVX2, 2 vCPUs) in paired rounds against ONNX Runtime, split and unsplit runs one after the
+ * other: level with the unsplit batch within the noise for V1, faster for most V2 models at batch 8
+ * on two threads and for all beside a busy neighbour (docs/benchmarks.md).
  *
  * <p>A split hands its parts to the workers through fields and {@link LockSupport}, so it
  * allocates nothing once the workers exist (the first split starts them).
@@ -43,7 +44,6 @@ final class BatchSplit implements AutoCloseable {
     /** Started by the first split; a volatile array reference published whole. */
     private volatile Worker[] workers;
     private volatile boolean closed;
-
     /** Starts a worker's thread (tests: one that fails). */
     private final Consumer<Thread> starter;
     /** Set when a worker thread could not be started (the user's thread limit): batches run whole. */
