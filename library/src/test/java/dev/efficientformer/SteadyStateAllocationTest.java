@@ -13,9 +13,9 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import dev.efficientformer.backend.java.JavaBackend;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Predicting into caller memory allocates nothing on the Java heap once the plan exists. Measured
@@ -79,17 +79,23 @@ class SteadyStateAllocationTest {
      * A batch that splits (two threads, batch 2, memory the workers can read) allocates nothing
      * either: not on the calling thread, not on the model's worker thread.
      */
-    @Test
-    void splitPredictionsDoNotAllocate() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dnnl", "java"})
+    void splitPredictionsDoNotAllocate(String backend) {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         ReferenceCase c = new ReferenceCase(Fixtures.tiny("tiny_v1"));
-        try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"),
-                ModelOptions.defaults().withBackend("dnnl").withThreads(2).withThreadPolicy(ThreadPolicy.FIXED));
+        ModelOptions options = ModelOptions.defaults().withBackend(backend).withThreads(2).withThreadPolicy(ThreadPolicy.FIXED);
+        if (backend.equals("java")) {
+            assumeTrue(JavaBackend.vectorModulePresent(), "needs --add-modules jdk.incubator.vector");
+            options = options.withJavaTier(JavaTier.VECTOR);
+        }
+        try (EfficientFormerModel m = EfficientFormerModel.load(Fixtures.tiny("tiny_v1").resolve("model.safetensors"), options);
              Arena arena = Arena.ofShared()) {
             MemorySegment in = arena.allocate((long) 2 * c.input().length * Float.BYTES, Float.BYTES);
             MemorySegment.copy(c.input(), 0, in, ValueLayout.JAVA_FLOAT, 0, c.input().length);
             MemorySegment.copy(c.input(), 0, in, ValueLayout.JAVA_FLOAT, (long) c.input().length * Float.BYTES, c.input().length);
             MemorySegment out = arena.allocate(2 * 40);
+            // Enough runs for C2 to compile every vector kernel (before that, vectors are objects).
             for (int i = 0; i < 3000; i++) {
                 m.predict(in, 2, out);
             }

@@ -1,6 +1,8 @@
 package dev.efficientformer.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +21,15 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Plan#run(MemorySegment, long, MemorySegment, long)}: a plan runs on its images inside a
  * larger batch's segments (the batch split's parts), gives what it gives on views of them, and
- * refuses ranges outside the segments before anything is read or written (dnnl overrides the
- * method; the java backend uses the interface's default).
+ * refuses ranges outside the segments before anything is read or written: the overrides of dnnl
+ * and the java backend (scalar tier here), and the interface's default (which acl uses) on a stub.
  */
 class PlanRangeRunTest {
 
@@ -66,6 +69,58 @@ class PlanRangeRunTest {
             for (float v : untouched.toArray(ValueLayout.JAVA_FLOAT)) {
                 assertTrue(v == 0, "a refused run wrote into the output");
             }
+        }
+    }
+
+    @Test
+    void theDefaultRunsOnViewsOfTheRanges() {
+        MemorySegment[] seen = new MemorySegment[2];
+        Plan stub = new Plan() {
+            public int batch() {
+                return 2;
+            }
+
+            public int[] inputShape() {
+                return new int[] {3, 2, 2};
+            }
+
+            public int outputsPerImage() {
+                return 5;
+            }
+
+            public void run(MemorySegment input, MemorySegment output) {
+                seen[0] = input;
+                seen[1] = output;
+            }
+
+            public java.util.List<dev.efficientformer.backend.StepTime> profile(MemorySegment input, MemorySegment output) {
+                throw new UnsupportedOperationException();
+            }
+
+            public float[] tap(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            public String describe() {
+                return "stub";
+            }
+
+            public void close() {
+            }
+        };
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocate(100 * Float.BYTES);
+            MemorySegment out = arena.allocate(30 * Float.BYTES);
+            stub.run(in, 8, out, 12);
+            assertEquals(in.address() + 8, seen[0].address());
+            assertEquals(24 * Float.BYTES, seen[0].byteSize());
+            assertEquals(out.address() + 12, seen[1].address());
+            assertEquals(10 * Float.BYTES, seen[1].byteSize());
+            seen[0] = null;
+            assertThrows(EfficientFormerException.class, () -> stub.run(in, 77 * Float.BYTES, out, 0));
+            assertThrows(EfficientFormerException.class, () -> stub.run(in, 0, out, 21 * Float.BYTES));
+            assertThrows(EfficientFormerException.class, () -> stub.run(in, 0, out.asReadOnly(), 0));
+            assertNull(seen[0], "a refused range never reached run");
         }
     }
 }

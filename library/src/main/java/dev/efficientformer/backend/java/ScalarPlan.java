@@ -79,18 +79,25 @@ final class ScalarPlan implements Plan {
 
     @Override
     public void run(MemorySegment input, MemorySegment output) {
+        PlanIo.checkSizes(input, buffers[graph.input().id()].length, output, buffers[graph.output().id()].length);
+        run(input, 0, output, 0);
+    }
+
+    /** A part of a larger batch: the input is copied in anyway, so no view of it is needed. */
+    @Override
+    public void run(MemorySegment input, long inputOffset, MemorySegment output, long outputOffset) {
         guard.enter();
         try {
             float[] in = buffers[graph.input().id()];
             float[] out = buffers[graph.output().id()];
-            PlanIo.checkSizes(input, in.length, output, out.length);
-            MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, 0, in, 0, in.length);
+            PlanIo.checkRanges(input, inputOffset, in.length, output, outputOffset, out.length);
+            MemorySegment.copy(input, ValueLayout.JAVA_FLOAT, inputOffset, in, 0, in.length);
             for (int b = 0; b < batch; b++) {
                 for (int i = 0; i < nodes.length; i++) {
                     execute(nodes[i], b);
                 }
             }
-            MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, 0, out.length);
+            MemorySegment.copy(out, 0, output, ValueLayout.JAVA_FLOAT, outputOffset, out.length);
         } finally {
             guard.exit();
         }

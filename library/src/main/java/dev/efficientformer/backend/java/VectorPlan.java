@@ -69,10 +69,17 @@ final class VectorPlan implements Plan {
 
     @Override
     public void run(MemorySegment in, MemorySegment out) {
+        PlanIo.checkSizes(in, inputFloats, out, outputFloats);
+        run(in, 0, out, 0);
+    }
+
+    /** A part of a larger batch: the input is copied in anyway, so no view of it is needed. */
+    @Override
+    public void run(MemorySegment in, long inOffset, MemorySegment out, long outOffset) {
         guard.enter();
         try {
-            PlanIo.checkSizes(in, inputFloats, out, outputFloats);
-            MemorySegment.copy(in, ValueLayout.JAVA_FLOAT, 0, input, 0, inputFloats);
+            PlanIo.checkRanges(in, inOffset, inputFloats, out, outOffset, outputFloats);
+            MemorySegment.copy(in, ValueLayout.JAVA_FLOAT, inOffset, input, 0, inputFloats);
             for (int i = 0; i < steps.length; i++) {
                 if (pool == null) {
                     steps[i].run(0, 1);
@@ -80,7 +87,7 @@ final class VectorPlan implements Plan {
                     pool.run(steps[i]);
                 }
             }
-            MemorySegment.copy(output, 0, out, ValueLayout.JAVA_FLOAT, 0, outputFloats);
+            MemorySegment.copy(output, 0, out, ValueLayout.JAVA_FLOAT, outOffset, outputFloats);
         } finally {
             guard.exit();
         }
