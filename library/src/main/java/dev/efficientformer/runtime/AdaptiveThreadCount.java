@@ -148,19 +148,17 @@ public final class AdaptiveThreadCount {
             }
             // As fast as the other count after all: the runs that made it look slow have passed.
             lost(other < current);
-            windowSize = 0;
-            windowNext = 0;
             share = 1;
+            restartWindow(t);
+        } else {
+            add(t);
         }
-        add(t);
         if (cpuNanos >= 0) {
             boolean before = share < LOW_SHARE;
             share += ALPHA * (Math.min(1.0, cpuNanos / t) - share);
             if (!before && share < LOW_SHARE) {
                 // The machine changed: the runs before say nothing about now.
-                windowSize = 0;
-                windowNext = 0;
-                add(t);
+                restartWindow(t);
             }
         } else if (!shareUnavailable) {
             shareUnavailable = true;
@@ -174,9 +172,7 @@ public final class AdaptiveThreadCount {
     private void moveTo(int threads) {
         current = threads;
         share = 1;
-        windowSize = 0;
-        windowNext = 0;
-        add(estimate[threads]);
+        restartWindow(estimate[threads]);
         downInterval = FIRST_DOWN_BACKOFF;
         upInterval = FIRST_INTERVAL;
         untilDown = FIRST_INTERVAL / 4;
@@ -200,6 +196,13 @@ public final class AdaptiveThreadCount {
         jitter ^= jitter >>> 17;
         jitter ^= jitter << 5;
         return interval + Math.floorMod(jitter, interval / 4 + 1);
+    }
+
+    /** Empties the current count's window and starts it with {@code t}. */
+    private void restartWindow(double t) {
+        windowSize = 0;
+        windowNext = 0;
+        add(t);
     }
 
     /** Adds a run of the current count to its window; its estimate is the window's mean. */
