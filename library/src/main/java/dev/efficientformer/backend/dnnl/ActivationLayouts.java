@@ -151,7 +151,7 @@ final class ActivationLayouts {
     }
 
     /** Floats per vector register of the ISA oneDNN runs on; 0 (NHWC) for anything else. */
-    private static int vectorChannels() {
+    static int vectorChannels() {
         DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
         int isa = dnnl_get_effective_cpu_isa();
         if ((isa & dnnl_cpu_isa_avx512_core()) == dnnl_cpu_isa_avx512_core()) {

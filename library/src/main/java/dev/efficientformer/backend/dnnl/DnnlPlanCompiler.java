@@ -430,11 +430,24 @@ final class DnnlPlanCompiler {
      * A convolution between maps of one layout family (both NHWC or both blocked); across a
      * family boundary (the stem's NHWC into the first blocked stage, a blocked stage into the
      * NHWC maps of an attention and back) oneDNN has only reference kernels, so the convolution
-     * runs in NHWC between reorders.
+     * runs in NHWC between reorders. A 3x3 stride-2 downsampling runs in NHWC between reorders
+     * even inside the blocked family ({@link #downsamplesOnNhwc}).
      */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
-        inOneFamily(n, c.inChannels(), c.outChannels(), post, dst,
+        inOneFamily(n, c.inChannels(), c.outChannels(), post, dst, downsamplesOnNhwc(c),
                 (p, srcMd, srcMemory, dstMd, dstMemory) -> convolution(n, c, p, srcMd, srcMemory, dstMd, dstMemory));
+    }
+
+    /**
+     * Whether {@code c} is a 3x3 stride-2 downsampling, which runs on NHWC copies of blocked maps:
+     * oneDNN 3.13's NHWC kernel for it ({@code brg_conv_fwd}) took 70-90% of the time of its
+     * blocked direct kernel per call on AVX-512 and AVX2 alike, which outweighs the two reorders
+     * at batch 1 (L1 1.7% faster per run, batch 1, one thread) and about evens out at batch 4
+     * (AMD EPYC Zen 5, {@code ONEDNN_VERBOSE=profile_exec}, AVX2 through
+     * {@code ONEDNN_MAX_CPU_ISA=AVX2}).
+     */
+    private static boolean downsamplesOnNhwc(Ops.Conv2d c) {
+        return c.kernel() == 3 && c.stride() == 2;
     }
 
     /** A convolution given its post-ops and its source and destination descriptors and memory. */
@@ -444,13 +457,15 @@ final class DnnlPlanCompiler {
 
     /**
      * Lowers {@code step} from {@code n}'s input into {@code dst} directly when both are of one
-     * layout family, else in NHWC: from an NHWC copy of a blocked input (made once per value, as
-     * q, k and v read the same map), into NHWC memory that one reorder writes into {@code dst},
-     * adding a fused residual there with a sum post-op.
+     * layout family (and, with {@code nhwcKernel}, both NHWC), else in NHWC: from an NHWC copy of
+     * a blocked input (made once per value, as q, k and v read the same map), into NHWC memory
+     * that one reorder writes into {@code dst}, adding a fused residual there with a sum post-op.
      */
-    private void inOneFamily(Node n, int inChannels, int outChannels, PostOps post, Buffer dst, ConvolutionStep step) {
+    private void inOneFamily(Node n, int inChannels, int outChannels, PostOps post, Buffer dst, boolean nhwcKernel,
+                             ConvolutionStep step) {
         Buffer src = buffer(n.input());
-        if (ActivationLayouts.sameFamily(src.layout(), inChannels, dst.layout(), outChannels)) {
+        boolean bothNhwc = src.channelBlock == inChannels && dst.channelBlock == outChannels;
+        if (ActivationLayouts.sameFamily(src.layout(), inChannels, dst.layout(), outChannels) && (!nhwcKernel || bothNhwc)) {
             step.lower(post, src.md, src.memory, dst.md, dst.memory);
             return;
         }
@@ -520,7 +535,7 @@ final class DnnlPlanCompiler {
 
     /** A depthwise convolution: a grouped one with one channel per group (across layout families as {@link #inOneFamily}). */
     private void depthwise(Node n, Ops.DepthwiseConv2d c, PostOps post, Buffer dst) {
-        inOneFamily(n, c.channels(), c.channels(), post, dst,
+        inOneFamily(n, c.channels(), c.channels(), post, dst, false,
                 (p, srcMd, srcMemory, dstMd, dstMemory) -> depthwise(n, c, p, srcMd, srcMemory, dstMd, dstMemory));
     }
 

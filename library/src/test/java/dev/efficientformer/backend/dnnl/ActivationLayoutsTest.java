@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Channel-blocked stages give the NHWC plan's numbers, stage by stage, and cost exactly the
- * reorders they should: on L1 into the first blocked stage and out to the attention tokens, on V2
- * also around each attention, whose maps stay NHWC.
+ * reorders they should: on L1 into the first blocked stage, around each 3x3 stride-2 downsampling
+ * (which runs on NHWC copies) and out to the attention tokens, on V2 also around each attention,
+ * whose maps stay NHWC.
  */
 class ActivationLayoutsTest {
     private static final int BATCH = 2;
@@ -32,14 +33,24 @@ class ActivationLayoutsTest {
         try (DnnlPlan nhwc = compile(backend, g, "nhwc");
                 DnnlPlan blocked = compile(backend, g, "blocked")) {
             assumeTrue(blocked.stepKinds().contains("layout reorder"), "this CPU has no channel-blocked layout (ISA below AVX2)");
-            assertEquals(1, Collections.frequency(blocked.stepKinds(), "layout reorder"), blocked.stepKinds().toString());
+            // One into the first blocked stage, then a copy in and a reorder out per downsampling between blocks.
+            long downsamplings = blockedDownsamplings(g);
+            assertTrue(downsamplings >= 3, "L1 downsamples three times between blocked stages");
+            assertEquals(1 + 2 * downsamplings, Collections.frequency(blocked.stepKinds(), "layout reorder"), blocked.stepKinds().toString());
             assertEquals(1, Collections.frequency(blocked.stepKinds(), "to_tokens"), blocked.stepKinds().toString());
             assertFalse(nhwc.stepKinds().contains("layout reorder"));
-            // L1's five linear layers (qkv, proj, the MLP's two, the merged head) run as 1x1 convolutions on
-            // channel blocks, each between a reorder in and one out.
-            assertEquals(5, Collections.frequency(blocked.stepKinds(), "tokens to channel blocks"), blocked.stepKinds().toString());
-            assertEquals(5, Collections.frequency(blocked.stepKinds(), "channel blocks to tokens"), blocked.stepKinds().toString());
-            assertEquals(nhwc.stepKinds().size() + 2 + 10, blocked.stepKinds().size(), "no other step is added");
+            // L1's linear layers whose widths block (qkv, proj and the MLP's two; the merged head too where its
+            // 1000 classes do, on 8-float blocks) run as 1x1 convolutions on channel blocks, each between a
+            // reorder in and one out.
+            int block = ActivationLayouts.vectorChannels();
+            long blockedLinears = g.nodes().stream()
+                    .filter(n -> n.op() instanceof Ops.Linear l && l.inFeatures() % block == 0 && l.outFeatures() % block == 0)
+                    .count();
+            assertEquals(block == 8 ? 5 : 4, blockedLinears);
+            assertEquals(blockedLinears, Collections.frequency(blocked.stepKinds(), "tokens to channel blocks"), blocked.stepKinds().toString());
+            assertEquals(blockedLinears, Collections.frequency(blocked.stepKinds(), "channel blocks to tokens"), blocked.stepKinds().toString());
+            assertEquals(nhwc.stepKinds().size() + 2 + 2 * blockedLinears + 2 * downsamplings, blocked.stepKinds().size(),
+                    "no other step is added");
             assertSameResults(nhwc, blocked);
         }
     }
@@ -58,11 +69,22 @@ class ActivationLayoutsTest {
         try (DnnlPlan nhwc = compile(backend, g, "nhwc");
                 DnnlPlan blocked = compile(backend, g, "blocked")) {
             assumeTrue(blocked.stepKinds().contains("layout reorder"), "this CPU has no channel-blocked layout (ISA below AVX2)");
-            // Besides the attentions' reorders, only the one from the stem into the first blocked stage.
+            // Besides the attentions' reorders, the one from the stem into the first blocked stage and two per
+            // downsampling between blocks, but for the last one: its input's NHWC copy is the one the
+            // downsampling attention's keys and values read.
             long edges = Collections.frequency(blocked.stepKinds(), "layout reorder") - (2 * attentions + 1);
-            assertEquals(1, edges, blocked.stepKinds().toString());
+            assertEquals(1 + 2 * blockedDownsamplings(g) - 1, edges, blocked.stepKinds().toString());
             assertSameResults(nhwc, blocked);
         }
+    }
+
+    /** The 3x3 stride-2 convolutions whose input map is channel-blocked in the default layout. */
+    private static long blockedDownsamplings(Graph g) {
+        int block = ActivationLayouts.vectorChannels();
+        return g.nodes().stream()
+                .filter(n -> n.op() instanceof Ops.Conv2d c && c.kernel() == 3 && c.stride() == 2
+                        && c.inChannels() % block == 0 && c.inChannels() > block)
+                .count();
     }
 
     private static Graph optimizedGraph(String model) {
