@@ -27,7 +27,9 @@
 #   --rebuild-rootfs   throw the cached rootfs away and make a new one
 #   --cpus "A B ..."   emulated CPUs to test on (default: "max cortex-a72")
 #   --sve-cpus "A ..." further emulated CPUs on which only oneDNN's aarch64 tests run (default:
-#                      "max,sve256=on max,sve128=on max,sve-default-vector-length=256"; "" for none)
+#                      "max,sve256=on max,sve128=on max,sve-default-vector-length=256
+#                      max+no-cache-sysfs"; "" for none; a +no-cache-sysfs suffix hides the CPU's
+#                      cache entries from /sys)
 #   --no-java          skip the Java step
 #   --no-junit         run the Java smoke checks but not the JUnit suite
 #   --no-binfmt        do not register qemu in binfmt_misc; start arm64 programs through
@@ -60,11 +62,22 @@ CPUS="max cortex-a72"
 # SVE vector lengths besides max's 512 bits (Graviton 3 and Neoverse V1: 256; Graviton 4,
 # Neoverse V2 and N2: 128; and 2048), each running only oneDNN's aarch64 tests ($SVE_TESTS);
 # see docs/aarch64-emulation.md.
-SVE_CPUS="max,sve256=on max,sve128=on max,sve-default-vector-length=256"
+# An entry ending in +no-cache-sysfs runs that CPU without cache entries in its /sys (below).
+SVE_CPUS="max,sve256=on max,sve128=on max,sve-default-vector-length=256 max+no-cache-sysfs"
 SVE_TESTS='DnnlSelfCheckTest,LastStageOpsTest,BackendGateTest#tinyV1MatchesTimm'
 # Where oneDNN 3.13 computes wrongly: SVE vectors of 2048 bits (no board has them; qemu's max CPU
-# can). There the library must refuse the dnnl backend, and DnnlSelfCheckTest checks that it does.
-DNNL_REFUSED_CPUS="max,sve-default-vector-length=256"
+# can), and 512-bit SVE on a machine whose /sys has no CPU cache entries (some VMs and containers).
+# There the library must refuse the dnnl backend, and DnnlSelfCheckTest checks that it does.
+DNNL_REFUSED_CPUS="max,sve-default-vector-length=256 max+no-cache-sysfs"
+# Under qemu-user an emulated CPU sees the host's /sys, and oneDNN's aarch64 kernels size their
+# blocking from /sys/devices/system/cpu/cpu0/cache: the host's caches, or none where the host is a
+# VM without those entries (which made 512-bit SVE compute wrongly on such a Zen 5 host). So the
+# emulated CPUs get a board's entries instead (Arm Neoverse V1, as in AWS Graviton 3), the same on
+# every host, and +no-cache-sysfs runs hide them. See docs/aarch64-emulation.md.
+CPU0_IN_ROOT=/sys/devices/system/cpu/cpu0
+CPU0_WITH_CACHE=/var/lib/efacl/cpu0-neoverse-v1
+CPU0_WITHOUT_CACHE=/var/lib/efacl/cpu0-no-cache
+NO_CACHE_SUFFIX=+no-cache-sysfs
 RUN_JAVA=1
 REBUILD=0
 USE_BINFMT=1
@@ -334,6 +347,9 @@ $(mounts_under "$ROOTFS")"
   mount --make-rslave "$ROOTFS/sys"
   mount --rbind /dev "$ROOTFS/dev";                           MOUNTED+=("$ROOTFS/dev")
   mount --make-rslave "$ROOTFS/dev"
+  make_cpu0_dir "$ROOTFS$CPU0_WITH_CACHE" 1
+  make_cpu0_dir "$ROOTFS$CPU0_WITHOUT_CACHE" 0
+  mount --bind "$ROOTFS$CPU0_WITH_CACHE" "$ROOTFS$CPU0_IN_ROOT"; MOUNTED+=("$ROOTFS$CPU0_IN_ROOT")
   mkdir -p "$ROOTFS$SRC_IN_ROOT"
   bind_ro "$REPO" "$SRC_IN_ROOT"
   # For the JUnit step: the host's Maven repository and the shared fixtures, when they exist.
@@ -341,6 +357,37 @@ $(mounts_under "$ROOTFS")"
     [ ! -d "$M2_REPO" ] || bind_ro "$M2_REPO" "$M2_TAIL_IN_ROOT"
     [ ! -d "$FIXTURES" ] || bind_ro "$(cd "$FIXTURES" && pwd)" "$FIXTURES_IN_ROOT"
   fi
+}
+
+# Writes the cpu0 directory the emulated CPUs see into $1: the host's topology files and, with $2 = 1,
+# the cache entries of an Arm Neoverse V1 core (64K L1d and L1i, 1M L2, 32M L3; 64-byte lines).
+make_cpu0_dir() {
+  local dir=$1 with_cache=$2 f
+  rm -rf --one-file-system "$dir"
+  mkdir -p "$dir/topology"
+  for f in /sys/devices/system/cpu/cpu0/topology/*; do
+    [ ! -f "$f" ] || cat "$f" > "$dir/topology/${f##*/}" 2>/dev/null || true
+  done
+  [ "$with_cache" -eq 1 ] || return 0
+  cache_index "$dir" 0 1 Data 64K 4 256
+  cache_index "$dir" 1 1 Instruction 64K 4 256
+  cache_index "$dir" 2 2 Unified 1024K 8 2048
+  cache_index "$dir" 3 3 Unified 32768K 16 32768
+}
+
+# One cache entry: directory, index, level, type, size, ways, sets.
+cache_index() {
+  local d="$1/cache/index$2"
+  mkdir -p "$d"
+  echo "$3" > "$d/level"
+  echo "$4" > "$d/type"
+  echo "$5" > "$d/size"
+  echo 64 > "$d/coherency_line_size"
+  echo "$6" > "$d/ways_of_associativity"
+  echo "$7" > "$d/number_of_sets"
+  echo 0 > "$d/shared_cpu_list"
+  echo 1 > "$d/shared_cpu_map"
+  echo "$2" > "$d/id"
 }
 
 # A read-only, private bind mount of a host directory at a path inside the rootfs.
@@ -505,6 +552,10 @@ run_junit() {
   mvn_cmd="$MAVEN_IN_ROOT/bin/mvn -B -ntp $tail_opt"
   local selection what
   for cpu in $CPUS $SVE_CPUS; do
+    local qemu_cpu=${cpu%"$NO_CACHE_SUFFIX"}
+    if [ "$qemu_cpu" != "$cpu" ]; then
+      mount --bind "$ROOTFS$CPU0_WITHOUT_CACHE" "$ROOTFS$CPU0_IN_ROOT"; MOUNTED+=("$ROOTFS$CPU0_IN_ROOT")
+    fi
     # The extra SVE vector lengths run only the tests of oneDNN's aarch64 kernels.
     if [[ " $CPUS " == *" $cpu "* ]]; then
       selection="-Dtest.groups=$JUNIT_TAG" what=$JUNIT_TAG
@@ -517,17 +568,21 @@ run_junit() {
     # The summary reads Surefire's reports: none may be left from the run under another CPU.
     rm -rf "$ROOTFS$JAVA_SRC_IN_ROOT"/*/target/surefire-reports
     if [ -n "${EFACL_JAVA_TESTS:-}" ]; then
-      in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFACL_JAVA="$test_jvm" EFACL_JAVA_HOME="$ARM_JAVA_HOME" \
+      in_root env QEMU_CPU="$qemu_cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFACL_JAVA="$test_jvm" EFACL_JAVA_HOME="$ARM_JAVA_HOME" \
         EFACL_LIB_DIR="$BUILD_IN_ROOT" EFACL_MVN="$mvn_cmd" BINFMT="$BINFMT" \
         bash -c "cd $JAVA_SRC_IN_ROOT && $EFACL_JAVA_TESTS" > "$ROOTFS$log" 2>&1 || rc=$?
     else
       local refused=0
       [[ " $DNNL_REFUSED_CPUS " != *" $cpu "* ]] || refused=1
-      in_root env QEMU_CPU="$cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFFICIENTFORMER_TEST_EXPECT_DNNL_REFUSED=$refused \
+      in_root env QEMU_CPU="$qemu_cpu" JAVA_HOME="$AMD64_JAVA_HOME" EFFICIENTFORMER_TEST_EXPECT_DNNL_REFUSED=$refused \
         bash -c "cd $JAVA_SRC_IN_ROOT && $mvn_cmd test -pl library -am \
         -Dtest.jvm=$test_jvm $selection \
         '-Dsurefire.argLine=--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1$child_opt' \
         -Defficientformer.acl.shim.dir=$BUILD_IN_ROOT $fixtures_opt" > "$ROOTFS$log" 2>&1 || rc=$?
+    fi
+    if [ "$qemu_cpu" != "$cpu" ]; then
+      umount "$ROOTFS$CPU0_IN_ROOT"
+      unset 'MOUNTED[${#MOUNTED[@]}-1]'
     fi
     junit_summary "$ROOTFS$JAVA_SRC_IN_ROOT" "$ROOTFS$log"
     if [ "$rc" -eq 0 ]; then
