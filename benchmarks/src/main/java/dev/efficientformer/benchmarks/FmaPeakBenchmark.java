@@ -4,16 +4,13 @@ import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -43,22 +40,9 @@ public class FmaPeakBenchmark {
     private float multiplier = 0.999999f;
     private float addend = 1e-7f;
 
-    /** Counts floating-point work, reported by JMH per second of benchmark time: GFLOPS. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Flops {
-        /** Billions of floating-point operations done. */
-        public double gflops;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            gflops = 0;
-        }
-    }
-
     /** {@code TRIPS x CHAINS} vector FMAs; the sum is returned so none of it is dead code. */
     @Benchmark
-    public float fma(Flops counter) {
+    public float fma(GigaFlops counter) {
         FloatVector m = FloatVector.broadcast(SPECIES, multiplier);
         FloatVector c = FloatVector.broadcast(SPECIES, addend);
         FloatVector a0 = FloatVector.broadcast(SPECIES, 0f);

@@ -2,7 +2,6 @@ package dev.efficientformer.benchmarks;
 
 import dev.efficientformer.backend.dnnl.DnnlReferenceMatmul;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,19 +42,6 @@ public class GemmPeakBenchmark {
 
     private DnnlReferenceMatmul matmul;
 
-    /** Counts floating-point work, reported by JMH per second of benchmark time: GFLOPS. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Flops {
-        /** Billions of floating-point operations done. */
-        public double gflops;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            gflops = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setup() {
         matmul = DnnlReferenceMatmul.create(size, size, size, threads);
@@ -65,7 +51,7 @@ public class GemmPeakBenchmark {
 
     /** One product. */
     @Benchmark
-    public void matmul(Flops counter) {
+    public void matmul(GigaFlops counter) {
         matmul.run();
         counter.gflops += matmul.flops() / 1e9;
     }
