@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * The known-answer check that decides whether oneDNN is trusted on a CPU. It passes where oneDNN is
  * right: here, and in the emulated aarch64 run under every CPU it is run under, except where
  * native/test-aarch64.sh sets {@value #EXPECT_REFUSED} because oneDNN is known to be wrong there
- * (SVE vectors of 2048 bits): then the check must fail, the dnnl backend must refuse to compile,
- * and {@code auto} must choose another backend. Its comparison refuses a result off by more than
- * the gate, or NaN.
+ * (SVE vectors of 2048 bits, and of 512 bits where {@code /sys} reports no CPU caches): then the
+ * check must fail, the dnnl backend must refuse to compile, and {@code auto} must choose another
+ * backend. Its comparison refuses a result off by more than the gate, or NaN.
  */
 @Tag("aarch64-emulated")
 class DnnlSelfCheckTest {
