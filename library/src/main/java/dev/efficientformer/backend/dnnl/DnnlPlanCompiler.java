@@ -464,12 +464,13 @@ final class DnnlPlanCompiler {
     private void inOneFamily(Node n, int inChannels, int outChannels, PostOps post, Buffer dst, boolean nhwcKernel,
                              ConvolutionStep step) {
         Buffer src = buffer(n.input());
-        boolean bothNhwc = src.channelBlock == inChannels && dst.channelBlock == outChannels;
-        if (ActivationLayouts.sameFamily(src.layout(), inChannels, dst.layout(), outChannels) && (!nhwcKernel || bothNhwc)) {
+        boolean srcNhwc = src.channelBlock == inChannels;
+        // In one family, an NHWC source means an NHWC destination.
+        if (ActivationLayouts.sameFamily(src.layout(), inChannels, dst.layout(), outChannels) && (!nhwcKernel || srcNhwc)) {
             step.lower(post, src.md, src.memory, dst.md, dst.memory);
             return;
         }
-        Buffer nhwcSrc = src.channelBlock == inChannels ? src : nhwcCopies.computeIfAbsent(n.input().id(), id -> {
+        Buffer nhwcSrc = srcNhwc ? src : nhwcCopies.computeIfAbsent(n.input().id(), id -> {
             MemorySegment md = layouts.nhwc(dimsOf(batch, n.input())).md();
             ActivationMemory.Storage data = activations.storage(dnnl_memory_desc_get_size(md));
             Buffer copy = new Buffer(data, md, view(md, data, 0), inChannels);
