@@ -191,6 +191,12 @@ class OpTableTest {
         return b.build(b.add(new Ops.Upsample2x(), b.input()));
     }
 
+    /** Bilinear x2 upsampling and the GELU after it (V2's strided attention; dnnl fuses them on AVX-512). */
+    static Graph upsampleGelu(int c, int h, int w) {
+        Graph.Builder b = Graph.builder(c, h, w);
+        return b.build(b.add(new Ops.Gelu(), b.add(new Ops.Upsample2x(), b.input())));
+    }
+
     /** Average pooling alone. */
     static Graph avgPool(int c, int h, int w, int k) {
         Graph.Builder b = Graph.builder(c, h, w);
@@ -261,6 +267,8 @@ class OpTableTest {
         rows.add(new Row("odd downsample attention 3x(2,8) on 5x3", 3, 1e-5, r -> attention2d(r, 7, 5, 3, 3, 2, 8, 2)));
         rows.add(new Row("v2-s0 upsample2x 1024x7x7", 1, 1e-6, r -> upsample(1024, 7, 7)));
         rows.add(new Row("odd upsample2x 3x5x1", 3, 1e-6, r -> upsample(3, 5, 1)));
+        rows.add(new Row("v2-s0 upsample2x gelu 1024x7x7", 2, 1e-6, r -> upsampleGelu(1024, 7, 7)));
+        rows.add(new Row("odd upsample2x gelu 3x5x1", 3, 1e-6, r -> upsampleGelu(3, 5, 1)));
         return rows.stream();
     }
 

@@ -30,6 +30,13 @@ final class DnnlIsa {
         return "isa 0x" + Integer.toHexString(isa);
     }
 
+    /** Whether oneDNN dispatches to AVX-512 kernels here (at least {@code avx512_core}). */
+    static boolean hasAvx512() {
+        DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
+        int avx512 = dnnl_cpu_isa_avx512_core();
+        return (dnnl_get_effective_cpu_isa() & avx512) == avx512;
+    }
+
     /** Whether oneDNN dispatches to AMX tiles here (bfloat16 products many times faster than fp32). */
     static boolean hasAmx() {
         DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there

@@ -268,7 +268,7 @@ final class DnnlPlanCompiler {
             case Ops.MeanTokens m -> meanTokens(n);
             case Ops.DepthwiseConv2d c -> layer(i, n);
             case Ops.Attention2d a -> attention2d(i, n, a);
-            case Ops.Upsample2x u -> upsample(n);
+            case Ops.Upsample2x u -> upsample(i, n);
             case Ops.BatchNorm b -> throw FoldBatchNorm.unfolded(n);
         }
     }
@@ -936,18 +936,31 @@ final class DnnlPlanCompiler {
     }
 
     /**
-     * Bilinear x2 (half-pixel centres) as oneDNN's linear resampling. The GELU after it stays a
-     * step of its own: with an eltwise post-op oneDNN 3.13 picks a slower resampling kernel (two
-     * S0 upsamplings with GELU took 4.5 ms at batch 8, against 1.7 ms apart; AMD EPYC Zen 3).
+     * Bilinear x2 (half-pixel centres) as oneDNN's linear resampling, with the GELU after it as a
+     * post-op where oneDNN runs AVX-512 kernels: its resampling kernel with that post-op took 0.65x
+     * the time of resampling and GELU apart (V2-L, the six of one run at batch 4: 2.12 vs 3.27 ms;
+     * batch 8: 4.04 vs 7.71; batch 1: 0.47 vs 0.51; AMD EPYC Zen 5). Its AVX2 kernel with the
+     * post-op is slower than the two apart (batch 4: 4.97 vs 4.16 ms, same machine under
+     * {@code ONEDNN_MAX_CPU_ISA=AVX2}; two S0 upsamplings at batch 8 on a Zen 3: 4.5 vs 1.7 ms),
+     * so there the GELU stays a step of its own.
      */
-    private void upsample(Node n) {
+    private void upsample(int i, Node n) {
         Buffer src = buffer(n.input());
-        Buffer dst = buffer(n.output());
-        PostOps none = new PostOps(h);
+        int act = DnnlIsa.hasAvx512() ? Lowering.activationAfter(graph, i, FUSIONS) : -1;
+        PostOps post = new PostOps(h);
+        Buffer dst;
+        if (act >= 0) {
+            post.eltwise(activation(nodes.get(act)), 0f, 0f);
+            lowered[act] = true;
+            dst = buffer(nodes.get(act).output());
+        } else {
+            dst = buffer(n.output());
+        }
         MemorySegment out = h.out();
         DnnlException.check(dnnl_resampling_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
-                dnnl_resampling_linear(), MemorySegment.NULL, src.md, dst.md, none.attributes()), "create the bilinear upsampling " + n);
-        add("upsample2x", h.primitiveDesc(out), none, DNNL_ARG_SRC(), src.memory, DNNL_ARG_DST(), dst.memory);
+                dnnl_resampling_linear(), MemorySegment.NULL, src.md, dst.md, post.attributes()), "create the bilinear upsampling " + n);
+        add(post.isEmpty() ? "upsample2x" : "upsample2x+" + nodes.get(act).op().kind(), h.primitiveDesc(out), post, DNNL_ARG_SRC(),
+                src.memory, DNNL_ARG_DST(), dst.memory);
     }
 
     /**
