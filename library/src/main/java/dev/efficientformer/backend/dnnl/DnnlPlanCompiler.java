@@ -94,6 +94,8 @@ final class DnnlPlanCompiler {
     private final Map<Integer, Buffer> buffers = new HashMap<>();
     /** NHWC copies of blocked maps that convolutions into NHWC read, by value id. */
     private final Map<Integer, Buffer> nhwcCopies = new HashMap<>();
+    /** Tokens on channel blocks ({@code [B, C, N, 1]}), by value id: the copies linear layers read, and hidden maps kept there. */
+    private final Map<Integer, MemorySegment> blockedTokens = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<Node> nodes;
     private final boolean[] lowered;
@@ -346,6 +348,9 @@ final class DnnlPlanCompiler {
             lowered[add] = true;
             Buffer xb = buffer(x);
             dst = alias(addNode.output(), xb.data, xb.layout());
+        } else if (n.op() instanceof Ops.Linear l && hiddenStaysOnBlocks(n, l, result)) {
+            linearOnChannelBlocks(n, l, post, null, result);
+            return;
         } else {
             dst = buffer(result);
         }
@@ -599,13 +604,13 @@ final class DnnlPlanCompiler {
     }
 
     private void linear(Node n, Ops.Linear l, PostOps post, Buffer dst) {
+        if (onChannelBlocks(n, l)) {
+            linearOnChannelBlocks(n, l, post, dst, n.output());
+            return;
+        }
         Buffer src = buffer(n.input());
         long rows = batch * (n.input().elementsPerImage() / l.inFeatures());
         boolean split = usesBf16x3(rows, l.outFeatures());
-        if (!split && layouts.blocks(l.inFeatures()) && layouts.blocks(l.outFeatures())) {
-            linearOnChannelBlocks(n, l, post, src, dst, rows / batch);
-            return;
-        }
         long inFeatures = split ? 3L * l.inFeatures() : l.inFeatures();
         int dataType = split ? dnnl_bf16() : dnnl_f32();
         MemorySegment srcMd = h.md(new long[] {rows, inFeatures}, dnnl_ab(), dataType);
@@ -626,27 +631,56 @@ final class DnnlPlanCompiler {
                 DNNL_ARG_DST(), view(dstMd, dst.data, 0));
     }
 
+    /** Whether linear layer {@code n} runs as a 1x1 convolution on channel blocks ({@link #linearOnChannelBlocks}). */
+    private boolean onChannelBlocks(Node n, Ops.Linear l) {
+        long rows = batch * (n.input().elementsPerImage() / l.inFeatures());
+        return !usesBf16x3(rows, l.outFeatures()) && layouts.blocks(l.inFeatures()) && layouts.blocks(l.outFeatures());
+    }
+
     /**
-     * A linear layer over tokens as a 1x1 convolution on channel blocks ({@code [B, C, N, 1]}),
-     * between a reorder in and one out (which adds a fused residual with its sum post-op): oneDNN's
-     * blocked {@code jit_1x1} kernel ran L1's 49-token MLP expansion (448 to 1792, GELU) in 1.16 ms
-     * where its {@code brg_matmul} on the token-major rows took 1.77 ms, and the qkv layer in 0.89
-     * against 1.12 ms; the reorders cost about 0.03 ms each ({@code ONEDNN_VERBOSE=profile_exec},
-     * Zen 3, batch 1, one thread).
+     * Whether the result of linear layer {@code n} (after its activation) can stay on channel
+     * blocks: both {@code n} and the one linear layer that alone reads it run on blocks, as the
+     * two layers of V1's token MLP do. Their hidden map is then never reordered to tokens and back
+     * (two reorders of the widest map of the last stage: about 0.3 ms per block at L7's batch 4).
      */
-    private void linearOnChannelBlocks(Node n, Ops.Linear l, PostOps post, Buffer src, Buffer dst, long tokens) {
+    private boolean hiddenStaysOnBlocks(Node n, Ops.Linear l, Value result) {
+        List<Node> readers = graph.consumers(result);
+        return onChannelBlocks(n, l) && readers.size() == 1 && graph.isPrivateTo(result, readers.get(0))
+                && readers.get(0).op() instanceof Ops.Linear next && onChannelBlocks(readers.get(0), next);
+    }
+
+    /**
+     * A linear layer over tokens as a 1x1 convolution on channel blocks ({@code [B, C, N, 1]}):
+     * from the blocked copy of its input (made by a reorder, unless it is a hidden map kept on
+     * blocks), into {@code dst} through a reorder (which adds a fused residual with its sum
+     * post-op), or, with {@code dst} null, into blocks kept for the next layer as {@code result}.
+     * oneDNN's blocked {@code jit_1x1} kernel ran L1's 49-token MLP expansion (448 to 1792, GELU)
+     * in 1.16 ms where its {@code brg_matmul} on the token-major rows took 1.77 ms, and the qkv
+     * layer in 0.89 against 1.12 ms; the reorders cost about 0.03 ms each
+     * ({@code ONEDNN_VERBOSE=profile_exec}, Zen 3, batch 1, one thread).
+     */
+    private void linearOnChannelBlocks(Node n, Ops.Linear l, PostOps post, Buffer dst, Value result) {
+        long tokens = n.input().elementsPerImage() / l.inFeatures();
         long[] inDims = {batch, l.inFeatures(), tokens, 1};
         long[] outDims = {batch, l.outFeatures(), tokens, 1};
-        MemorySegment srcMd = h.md(inDims, dnnl_nhwc());
-        MemorySegment dstMd = h.md(outDims, dnnl_nhwc());
         MemorySegment blockedSrcMd = layouts.blocked(inDims);
         MemorySegment blockedDstMd = layouts.blocked(outDims);
-        MemorySegment blockedSrc = view(blockedSrcMd, activations.storage(dnnl_memory_desc_get_size(blockedSrcMd)), 0);
+        MemorySegment blockedSrc = blockedTokens.computeIfAbsent(n.input().id(), id -> {
+            MemorySegment srcMd = h.md(inDims, dnnl_nhwc());
+            MemorySegment copy = view(blockedSrcMd, activations.storage(dnnl_memory_desc_get_size(blockedSrcMd)), 0);
+            reorder("tokens to channel blocks", srcMd, view(srcMd, buffer(n.input()).data, 0), blockedSrcMd, copy);
+            return copy;
+        });
         MemorySegment blockedDst = view(blockedDstMd, activations.storage(dnnl_memory_desc_get_size(blockedDstMd)), 0);
-        reorder("tokens to channel blocks", srcMd, view(srcMd, src.data, 0), blockedSrcMd, blockedSrc);
         // PyTorch's [out, in] linear weight is the [out, in, 1, 1] convolution weight; the caller
         // took this path only where the convolution's bf16x3 test (the same rows and work) says no.
         Ops.Conv2d asConvolution = new Ops.Conv2d(l.outFeatures(), l.inFeatures(), 1, 1, 0, l.weight(), l.bias());
+        if (dst == null) {
+            convolution(n, asConvolution, post, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst);
+            blockedTokens.put(result.id(), blockedDst);
+            return;
+        }
+        MemorySegment dstMd = h.md(outDims, dnnl_nhwc());
         throughReorder("channel blocks to tokens", post,
                 p -> convolution(n, asConvolution, p, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst), blockedDstMd, blockedDst,
                 dstMd, view(dstMd, dst.data, 0));
