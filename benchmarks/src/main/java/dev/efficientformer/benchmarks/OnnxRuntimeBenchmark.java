@@ -103,6 +103,8 @@ public class OnnxRuntimeBenchmark {
     private Path exported;
     /** Largest {@code max|diff|} seen by the checks, for tests. */
     double checkedMaxDiff;
+    /** Where ONNX Runtime writes its profile ({@code <prefix>_<date>.json}), for {@link OrtOpProfile}; null: no profile. */
+    String profilePrefix;
 
     private OrtEnvironment env;
     /**
@@ -163,6 +165,9 @@ public class OnnxRuntimeBenchmark {
         options.setExecutionMode(ExecutionMode.SEQUENTIAL);
         options.setOptimizationLevel(OptLevel.ALL_OPT);
         options.addCPU(true);
+        if (profilePrefix != null) {
+            options.enableProfiling(profilePrefix);
+        }
         session = env.createSession(modelPath.toString(), options);
 
         String inputName = single(session.getInputInfo(), "input");
@@ -272,6 +277,11 @@ public class OnnxRuntimeBenchmark {
         options = null;
         if (exported != null) Files.deleteIfExists(exported);
         exported = null;
+    }
+
+    /** Ends the profile that {@link #profilePrefix} started and returns its file. */
+    Path endProfiling() throws OrtException {
+        return Path.of(session.endProfiling());
     }
 
     /** The L3/L7 export while the trial runs (null for L1 and after teardown), for tests. */

@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
 public final class SideBySide implements Callable<Integer> {
     /** The library's switch for the batch split (dev.efficientformer.BatchSplit). */
     private static final String BATCH_SPLIT = "efficientformer.batchSplit";
-    private static final List<String> MODELS = List.of("l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l");
+    /** The models both engines run. */
+    static final List<String> MODELS = List.of("l1", "l3", "l7", "v2-s0", "v2-s1", "v2-s2", "v2-l");
 
     @Option(names = "--model", split = ",", defaultValue = "l1",
             description = "Models, comma-separated: l1, l3, l7, v2-s0, v2-s1, v2-s2, v2-l. Default: ${DEFAULT-VALUE}.")
