@@ -135,6 +135,14 @@ final class ActivationLayouts {
         return block > 0 && channels % block == 0;
     }
 
+    /**
+     * Whether {@code channels} are exactly one channel block (never when the plan is all NHWC):
+     * then a map's NHWC and blocked layouts are the same bytes.
+     */
+    boolean isOneBlock(long channels) {
+        return block > 0 && channels == block;
+    }
+
     /** The channel-blocked layout of a map of {@code dims = [B, C, H, W]}, whose channels {@link #blocks}. */
     MemorySegment blocked(long[] dims) {
         return h.md(dims, block == 16 ? dnnl_nChw16c() : dnnl_nChw8c());

@@ -439,13 +439,6 @@ final class DnnlPlanCompiler {
     }
 
     /**
-     * A convolution between maps of one layout family (both NHWC or both blocked); across a
-     * family boundary (the stem's NHWC into the first blocked stage, a blocked stage into the
-     * NHWC maps of an attention and back) oneDNN has only reference kernels, so the convolution
-     * runs in NHWC between reorders. A 3x3 stride-2 downsampling runs in NHWC between reorders
-     * even inside the blocked family ({@link #downsamplesOnNhwc}).
-     */
-    /**
      * The convolution that alone reads the image, when its output is one channel block (V2-S0 to
      * S2's 16-channel stem on AVX-512): then NHWC and the blocked layout are the same bytes, and
      * oneDNN's jit first-layer kernel reads the NCHW image directly into that block. That saves
@@ -456,20 +449,28 @@ final class DnnlPlanCompiler {
      */
     private Node stemReadingTheImage(MemorySegment imageMd) {
         List<Node> readers = graph.consumers(graph.input());
-        if (readers.size() != 1 || !(readers.get(0).op() instanceof Ops.Conv2d c) || !layouts.blocks(c.outChannels())
-                || c.outChannels() != ActivationLayouts.vectorChannels()) {
+        if (readers.size() != 1 || !(readers.get(0).op() instanceof Ops.Conv2d c) || !layouts.isOneBlock(c.outChannels())) {
             return null;
         }
         long k = c.kernel();
         long p = c.padding();
+        MemorySegment wAny = h.md(new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_format_tag_any(), dnnl_f32());
         MemorySegment out = h.out();
         int status = dnnl_convolution_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),
-                dnnl_convolution_direct(), imageMd, h.md(new long[] {c.outChannels(), c.inChannels(), k, k}, dnnl_format_tag_any(), dnnl_f32()),
-                h.md(new long[] {c.outChannels()}, dnnl_a()), layouts.blocked(dimsOf(batch, readers.get(0).output())),
+                dnnl_convolution_direct(), imageMd, wAny, h.md(new long[] {c.outChannels()}, dnnl_a()),
+                layouts.blocked(dimsOf(batch, readers.get(0).output())),
                 h.dims(c.stride(), c.stride()), h.dims(0, 0), h.dims(p, p), h.dims(p, p), new PostOps(h).attributes());
         return status == dnnl_success() && !h.implementation(h.primitiveDesc(out)).startsWith("ref") ? readers.get(0) : null;
     }
 
+    /**
+     * A convolution between maps of one layout family (both NHWC or both blocked); across a
+     * family boundary (the stem's NHWC into the first blocked stage, a blocked stage into the
+     * NHWC maps of an attention and back) oneDNN has only reference kernels, so the convolution
+     * runs in NHWC between reorders. A 3x3 stride-2 downsampling runs in NHWC between reorders
+     * even inside the blocked family ({@link #downsamplesOnNhwc}); a stem may read the NCHW image
+     * directly ({@link #stemReadingTheImage}).
+     */
     private void convolution(Node n, Ops.Conv2d c, PostOps post, Buffer dst) {
         if (n == stemOnImage) {
             // The destination is NHWC with one block of channels: the same bytes seen as blocked.
