@@ -279,6 +279,22 @@ public class OnnxRuntimeBenchmark {
         exported = null;
     }
 
+    /**
+     * This benchmark set up by hand rather than by JMH ({@link SideBySide}, {@link OrtOpProfile}):
+     * {@code model} at {@code batch} images and {@code threads} threads, no co-runner, and the
+     * files of the JMH defaults; {@link #setup()} is the caller's to call.
+     */
+    static OnnxRuntimeBenchmark outsideJmh(String model, int batch, int threads) {
+        OnnxRuntimeBenchmark b = new OnnxRuntimeBenchmark();
+        b.model = model;
+        b.batch = batch;
+        b.threads = threads;
+        b.coRunner = "none";
+        b.onnx = JmhParams.defaultOf(OnnxRuntimeBenchmark.class, "onnx");
+        b.v2S0Onnx = JmhParams.defaultOf(OnnxRuntimeBenchmark.class, "v2S0Onnx");
+        return b;
+    }
+
     /** Ends the profile that {@link #profilePrefix} started and returns its file. */
     Path endProfiling() throws OrtException {
         return Path.of(session.endProfiling());

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.openjdk.jmh.annotations.Param;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,13 +61,7 @@ public final class OrtOpProfile implements Callable<Integer> {
                     + SideBySide.MODELS);
         }
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ort-profile-");
-        OnnxRuntimeBenchmark ort = new OnnxRuntimeBenchmark();
-        ort.model = model;
-        ort.batch = batch;
-        ort.threads = threads;
-        ort.coRunner = "none";
-        ort.onnx = paramDefault("onnx");
-        ort.v2S0Onnx = paramDefault("v2S0Onnx");
+        OnnxRuntimeBenchmark ort = OnnxRuntimeBenchmark.outsideJmh(model, batch, threads);
         ort.profilePrefix = dir.resolve("ort-" + model + "-b" + batch + "t" + threads).toString();
         Path profile = null;
         try {
@@ -110,10 +103,5 @@ public final class OrtOpProfile implements Callable<Integer> {
         for (OrtProfileSummary.Entry e : shapes.subList(0, Math.min(top, shapes.size()))) {
             System.out.printf(Locale.ROOT, "%-60s %10.3f %10.1f %6d%n", e.key(), e.microseconds() / 1e3, e.microseconds() / e.nodes(), e.nodes());
         }
-    }
-
-    /** The single default of an {@link OnnxRuntimeBenchmark} JMH {@code @Param}: the same files the JMH runs use. */
-    private static String paramDefault(String field) throws NoSuchFieldException {
-        return OnnxRuntimeBenchmark.class.getField(field).getAnnotation(Param.class).value()[0];
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.openjdk.jmh.annotations.Param;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -168,15 +167,9 @@ public final class SideBySide implements Callable<Integer> {
         ours.backend = "dnnl";
         ours.threadPolicy = threadPolicy;
         ours.coRunner = "none";
-        ours.weights = paramDefault(EfficientFormerModelBenchmark.class, "weights");
-        ours.v2S0Weights = paramDefault(EfficientFormerModelBenchmark.class, "v2S0Weights");
-        OnnxRuntimeBenchmark ort = new OnnxRuntimeBenchmark();
-        ort.model = model;
-        ort.batch = batch;
-        ort.threads = threads;
-        ort.coRunner = "none";
-        ort.onnx = paramDefault(OnnxRuntimeBenchmark.class, "onnx");
-        ort.v2S0Onnx = paramDefault(OnnxRuntimeBenchmark.class, "v2S0Onnx");
+        ours.weights = JmhParams.defaultOf(EfficientFormerModelBenchmark.class, "weights");
+        ours.v2S0Weights = JmhParams.defaultOf(EfficientFormerModelBenchmark.class, "v2S0Weights");
+        OnnxRuntimeBenchmark ort = OnnxRuntimeBenchmark.outsideJmh(model, batch, threads);
         String before = System.getProperty(BATCH_SPLIT);
         System.setProperty(BATCH_SPLIT, Boolean.toString(batchSplit)); // read when the model loads
         try {
@@ -230,11 +223,6 @@ public final class SideBySide implements Callable<Integer> {
             sink += engine.run();
         }
         return (System.nanoTime() - start) / runs;
-    }
-
-    /** The single default of a JMH {@code @Param} field: the same files the JMH runs use. */
-    private static String paramDefault(Class<?> benchmark, String field) throws NoSuchFieldException {
-        return benchmark.getField(field).getAnnotation(Param.class).value()[0];
     }
 
     /** One inference of an engine; the value is summed into {@link #sink}. */
