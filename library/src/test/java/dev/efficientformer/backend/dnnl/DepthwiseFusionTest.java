@@ -1,18 +1,12 @@
 package dev.efficientformer.backend.dnnl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.efficientformer.backend.Plan;
-import dev.efficientformer.backend.java.JavaBackend;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.graph.Ops;
 import dev.efficientformer.graph.Value;
-import dev.efficientformer.testing.ReferenceCase;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,31 +23,18 @@ class DepthwiseFusionTest {
     @ParameterizedTest(name = "depthwise stride {0}")
     @ValueSource(ints = {1, 2})
     void aPointwiseThenDepthwisePairIsOneStepWithTheControlsNumbers(int stride) {
-        DnnlBackend dnnl = new DnnlBackend();
-        assumeTrue(dnnl.isAvailable(), dnnl::unavailableReason);
         // The input's grid stays NHWC: a stride-2 stem leads into a grid that runs on channel blocks.
         Graph.Builder b = Graph.builder(8, 224, 224);
         Value stem = b.add(new Ops.Conv2d(16, 8, 3, 2, 1, randoms(16 * 8 * 9), randoms(16)), b.input());
         Value hidden = b.add(new Ops.Gelu(), b.add(new Ops.Conv2d(64, 16, 1, 1, 0, randoms(64 * 16), randoms(64)), stem));
         Value mid = b.add(new Ops.Gelu(), b.add(new Ops.DepthwiseConv2d(64, 3, stride, 1, randoms(64 * 9), randoms(64)), hidden));
         Graph g = b.build(b.add(new Ops.Conv2d(16, 64, 1, 1, 0, randoms(16 * 64), randoms(16)), mid));
-        int in = (int) g.input().elementsPerImage() * BATCH;
-        int out = (int) g.output().elementsPerImage() * BATCH;
-        try (DnnlPlan plan = (DnnlPlan) dnnl.compile(g, BATCH, 1);
-                Plan control = new JavaBackend(JavaBackend.Tier.SCALAR).compile(g, BATCH, 1);
-                Arena arena = Arena.ofConfined()) {
-            // oneDNN fuses on AVX2 alone (its AVX-512 kernels decide by their own rules); the numbers are checked anyway.
-            if (DnnlIsa.effective().startsWith("avx2")) {
-                assertEquals(1, Collections.frequency(plan.stepKinds(), "conv1x1+dwconv3x3"), plan.stepKinds().toString());
-                assertEquals(-1, plan.stepKinds().indexOf("dwconv3x3"), "no separate depthwise step: " + plan.stepKinds());
-            }
-            MemorySegment x = arena.allocateFrom(ValueLayout.JAVA_FLOAT, randoms(in));
-            MemorySegment expected = arena.allocate(out * 4L);
-            MemorySegment actual = arena.allocate(out * 4L);
-            control.run(x, expected);
-            plan.run(x, actual);
-            ReferenceCase.assertWithinGate("fused pointwise and depthwise, stride " + stride, expected.toArray(ValueLayout.JAVA_FLOAT),
-                    actual.toArray(ValueLayout.JAVA_FLOAT));
+        List<String> kinds = AgainstTheControl.stepKinds("fused pointwise and depthwise, stride " + stride, g, BATCH,
+                randoms((int) g.input().elementsPerImage() * BATCH));
+        // oneDNN fuses on AVX2 alone (its AVX-512 kernels decide by their own rules); the numbers are checked anyway.
+        if (DnnlIsa.effective().startsWith("avx2")) {
+            assertEquals(1, Collections.frequency(kinds, "conv1x1+dwconv3x3"), kinds.toString());
+            assertEquals(-1, kinds.indexOf("dwconv3x3"), "no separate depthwise step: " + kinds);
         }
     }
 
