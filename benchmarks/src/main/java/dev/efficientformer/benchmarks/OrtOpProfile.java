@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,13 +64,12 @@ public final class OrtOpProfile implements Callable<Integer> {
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("ort-profile-");
         OnnxRuntimeBenchmark ort = OnnxRuntimeBenchmark.outsideJmh(model, batch, threads);
         ort.profilePrefix = dir.resolve("ort-" + model + "-b" + batch + "t" + threads).toString();
-        Path profile = null;
         try {
             ort.setup();
             for (int i = 0; i < runs; i++) {
                 ort.runOnce();
             }
-            profile = ort.endProfiling();
+            Path profile = ort.endProfiling();
             OrtProfileSummary summary = OrtProfileSummary.parse(Files.readString(profile, StandardCharsets.UTF_8));
             print(summary);
             if (keep != null) {
@@ -80,8 +80,11 @@ public final class OrtOpProfile implements Callable<Integer> {
                 ort.tearDown();
             } finally {
                 if (keep == null) {
-                    if (profile != null) {
-                        Files.deleteIfExists(profile);
+                    // Also a profile that a failed run left behind (ORT writes it when the session closes).
+                    try (Stream<Path> files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.deleteIfExists(f);
+                        }
                     }
                     Files.deleteIfExists(dir);
                 }
