@@ -160,14 +160,6 @@ final class ActivationLayouts {
 
     /** Floats per vector register of the ISA oneDNN runs on; 0 (NHWC) for anything else. */
     static int vectorChannels() {
-        DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
-        int isa = dnnl_get_effective_cpu_isa();
-        if ((isa & dnnl_cpu_isa_avx512_core()) == dnnl_cpu_isa_avx512_core()) {
-            return 16;
-        }
-        if ((isa & dnnl_cpu_isa_avx2()) == dnnl_cpu_isa_avx2()) {
-            return 8;
-        }
-        return 0;
+        return DnnlIsa.hasAvx512() ? 16 : DnnlIsa.hasAvx2() ? 8 : 0;
     }
 }

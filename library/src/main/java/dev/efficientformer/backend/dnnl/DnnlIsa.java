@@ -30,17 +30,24 @@ final class DnnlIsa {
         return "isa 0x" + Integer.toHexString(isa);
     }
 
+    /** Whether oneDNN dispatches to AVX2 kernels or better here. */
+    static boolean hasAvx2() {
+        return dispatchesTo(dnnl_cpu_isa_avx2());
+    }
+
     /** Whether oneDNN dispatches to AVX-512 kernels here (at least {@code avx512_core}). */
     static boolean hasAvx512() {
-        DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
-        int avx512 = dnnl_cpu_isa_avx512_core();
-        return (dnnl_get_effective_cpu_isa() & avx512) == avx512;
+        return dispatchesTo(dnnl_cpu_isa_avx512_core());
     }
 
     /** Whether oneDNN dispatches to AMX tiles here (bfloat16 products many times faster than fp32). */
     static boolean hasAmx() {
+        return dispatchesTo(dnnl_cpu_isa_avx512_core_amx());
+    }
+
+    /** Whether the ISA oneDNN runs on includes every feature of {@code isa} (a {@code dnnl_cpu_isa_*} mask). */
+    private static boolean dispatchesTo(int isa) {
         DnnlEngine.get(); // loads oneDNN: the bindings must not initialise before the library is there
-        int amx = dnnl_cpu_isa_avx512_core_amx();
-        return (dnnl_get_effective_cpu_isa() & amx) == amx;
+        return (dnnl_get_effective_cpu_isa() & isa) == isa;
     }
 }

@@ -45,7 +45,7 @@ class ActivationLayoutsTest {
             // 1000 classes do, on 8-float blocks) run as 1x1 convolutions on channel blocks, each between a
             // reorder in and one out, but for the MLP's hidden map, which stays on blocks from one to the other.
             int block = ActivationLayouts.vectorChannels();
-            long blockedLinears = g.nodes().stream().filter(n -> blocks(n, block)).count();
+            long blockedLinears = g.nodes().stream().filter(n -> isBlockedLinear(n, block)).count();
             assertEquals(block == 8 ? 5 : 4, blockedLinears);
             long hiddenOnBlocks = hiddenMapsBetweenBlockedLinears(g, block);
             assertEquals(1, hiddenOnBlocks, "L1's last stage has one token MLP");
@@ -141,7 +141,7 @@ class ActivationLayoutsTest {
         assertTrue(diff <= 1e-5 * max, what + ": max |diff| " + diff + " for max |value| " + max);
     }
 
-    private static boolean blocks(Node n, int block) {
+    private static boolean isBlockedLinear(Node n, int block) {
         return n.op() instanceof Ops.Linear l && l.inFeatures() % block == 0 && l.outFeatures() % block == 0;
     }
 
@@ -150,7 +150,7 @@ class ActivationLayoutsTest {
         List<Node> nodes = g.nodes();
         long count = 0;
         for (int i = 0; i < nodes.size(); i++) {
-            if (!blocks(nodes.get(i), block)) {
+            if (!isBlockedLinear(nodes.get(i), block)) {
                 continue;
             }
             Value result = nodes.get(i).output();
@@ -159,7 +159,7 @@ class ActivationLayoutsTest {
                 result = readers.get(0).output();
                 readers = g.consumers(result);
             }
-            if (readers.size() == 1 && blocks(readers.get(0), block)) {
+            if (readers.size() == 1 && isBlockedLinear(readers.get(0), block)) {
                 count++;
             }
         }
