@@ -10,7 +10,7 @@
 # jextract is not on any package registry; get an early-access build from the OpenJDK
 # project (the jextract page at jdk.java.net, or build github.com/openjdk/jextract).
 # The checked-in sources are this script's output, committed unchanged; see bindings/README.md.
-# The ACL shim's bindings have their own script: bindings/regenerate-acl.sh.
+# The bindings of the project's own libraries have their own script: bindings/regenerate-native.sh.
 set -euo pipefail
 
 DNNL_GROUP=org.bytedeco

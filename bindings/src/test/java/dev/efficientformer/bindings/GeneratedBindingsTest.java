@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checked-in bindings are jextract's output, unchanged: with {@code JEXTRACT} set to a jextract
- * executable (see bindings/README.md for how to build one), both binding sets are generated afresh
+ * executable (see bindings/README.md for how to build one), every binding set is generated afresh
  * from their argfiles into a temporary folder, as bindings/regenerate*.sh would, and must equal the
  * checked-in sources file for file, byte for byte. Without {@code JEXTRACT} the test is skipped,
  * saying so. oneDNN's headers come from the {@code org.bytedeco:dnnl} jar on the test class path.
@@ -67,6 +67,14 @@ class GeneratedBindingsTest {
         Path include = MODULE.resolve("../native/include").normalize();
         assertSameAsFresh(jextract, "jextract/efficientformer_acl.argfile", include, include.resolve("efficientformer_acl.h"),
                 "dev/efficientformer/bindings/acl");
+    }
+
+    @Test
+    void x86KernelBindingsAreJextractsOutput() throws Exception {
+        String jextract = jextract();
+        Path include = MODULE.resolve("../native/x86/include").normalize();
+        assertSameAsFresh(jextract, "jextract/efficientformer_kernels.argfile", include, include.resolve("efficientformer_kernels.h"),
+                "dev/efficientformer/bindings/kernels");
     }
 
     private void assertSameAsFresh(String jextract, String argfile, Path include, Path header, String packageDir) throws Exception {

@@ -1,9 +1,5 @@
 package dev.efficientformer.nativelib;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -222,7 +218,7 @@ public final class AclLibrary {
                         + String.join(", ", missing.subList(0, Math.min(8, missing.size()))));
                 return null;
             }
-            if (!bySonameFinds(lookup)) {
+            if (!BoundSymbols.bySonameFinds(lookup, SONAME, "efacl_abi_version")) {
                 attempts.add(source + ": its soname is not " + SONAME + ", so the bindings would not find it");
                 return null;
             }
@@ -252,15 +248,6 @@ public final class AclLibrary {
         }
     }
 
-    /** Whether looking the library up by soname, as the bindings do, finds this same library. */
-    private static boolean bySonameFinds(SymbolLookup lookup) {
-        try (Arena probe = Arena.ofConfined()) {
-            Optional<MemorySegment> viaSoname = SymbolLookup.libraryLookup(SONAME, probe).find("efacl_abi_version");
-            return viaSoname.isPresent() && viaSoname.get().address() == lookup.find("efacl_abi_version").orElseThrow().address();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** Calls a {@code const char *f(void)} of the candidate without touching the bindings. */
     private static String string(SymbolLookup lookup, String function) throws Throwable {
@@ -271,21 +258,6 @@ public final class AclLibrary {
 
     /** The functions named by the bindings' jextract argfile. */
     static List<String> requiredSymbols() {
-        try (InputStream in = AclLibrary.class.getClassLoader().getResourceAsStream(ARGFILE)) {
-            if (in == null) {
-                return List.of("efacl_abi_version", "efacl_version", "efacl_last_error");
-            }
-            List<String> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] parts = line.strip().split("\\s+");
-                if (parts.length == 2 && parts[0].equals("--include-function")) {
-                    out.add(parts[1]);
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + ARGFILE, e);
-        }
+        return BoundSymbols.functions(ARGFILE, List.of("efacl_abi_version", "efacl_version", "efacl_last_error"));
     }
 }

@@ -1,9 +1,5 @@
 package dev.efficientformer.nativelib;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -200,7 +196,7 @@ public final class DnnlLibrary {
                         + String.join(", ", missing.subList(0, Math.min(8, missing.size()))));
                 return null;
             }
-            if (!bySonameFinds(lookup)) {
+            if (!BoundSymbols.bySonameFinds(lookup, SONAME, "dnnl_version")) {
                 attempts.add(source + ": its soname is not " + SONAME + ", so the bindings would not find it");
                 return null;
             }
@@ -223,15 +219,6 @@ public final class DnnlLibrary {
         }
     }
 
-    /** Whether looking the library up by soname, as the bindings do, finds this same library. */
-    private static boolean bySonameFinds(SymbolLookup lookup) {
-        try (Arena probe = Arena.ofConfined()) {
-            Optional<MemorySegment> viaSoname = SymbolLookup.libraryLookup(SONAME, probe).find("dnnl_version");
-            return viaSoname.isPresent() && viaSoname.get().address() == lookup.find("dnnl_version").orElseThrow().address();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** Calls {@code const dnnl_version_t *dnnl_version(void)} without touching the bindings. */
     private static Version version(SymbolLookup lookup) throws Throwable {
@@ -247,21 +234,6 @@ public final class DnnlLibrary {
 
     /** The functions named by the bindings' jextract argfile (a few core ones if it is absent). */
     static List<String> requiredSymbols() {
-        try (InputStream in = DnnlLibrary.class.getClassLoader().getResourceAsStream(ARGFILE)) {
-            if (in == null) {
-                return List.of("dnnl_version", "dnnl_engine_create", "dnnl_primitive_execute");
-            }
-            List<String> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] parts = line.strip().split("\\s+");
-                if (parts.length == 2 && parts[0].equals("--include-function")) {
-                    out.add(parts[1]);
-                }
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + ARGFILE, e);
-        }
+        return BoundSymbols.functions(ARGFILE, List.of("dnnl_version", "dnnl_engine_create", "dnnl_primitive_execute"));
     }
 }

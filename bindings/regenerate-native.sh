@@ -1,34 +1,38 @@
 #!/usr/bin/env bash
-# Regenerates the bindings of the Arm Compute Library shim in
-# bindings/src/main/java/dev/efficientformer/bindings/acl with real jextract, from the shim's own
-# header native/include/efficientformer_acl.h (the sibling of regenerate.sh, which does oneDNN).
+# Regenerates the bindings of one of the project's own native libraries with real jextract, from
+# its header (the sibling of regenerate.sh, which does oneDNN):
+#   acl      the Arm Compute Library shim, native/include/efficientformer_acl.h
+#            -> bindings/src/main/java/dev/efficientformer/bindings/acl
+#   kernels  the x86_64 kernels, native/x86/include/efficientformer_kernels.h
+#            -> bindings/src/main/java/dev/efficientformer/bindings/kernels
 #
-# Usage:  bindings/regenerate-acl.sh [--dry-run]
+# Usage:  bindings/regenerate-native.sh [--dry-run] acl|kernels
 #   JEXTRACT=/path/to/jextract   jextract to run (default: jextract on PATH)
 #   --dry-run                    print the jextract command, touch nothing under src/
 #
 # jextract is not on any package registry; get an early-access build from the OpenJDK project
 # (the jextract page at jdk.java.net, or build github.com/openjdk/jextract). The checked-in
-# sources are this script's output, committed unchanged; see bindings/README.md. The header is
+# sources are this script's output, committed unchanged; see bindings/README.md. The headers are
 # plain C (only <stddef.h> and <stdint.h>), so the host's headers do: no aarch64 sysroot is needed,
 # and size_t / int64_t map to C_LONG on every 64-bit Linux.
 set -euo pipefail
 
-PACKAGE_DIR=dev/efficientformer/bindings/acl
-
 dry_run=false
+if [ "${1:-}" = --dry-run ]; then
+  dry_run=true
+  shift
+fi
 case "${1:-}" in
-  --dry-run) dry_run=true ;;
-  "") ;;
-  *) echo "usage: $0 [--dry-run]" >&2; exit 2 ;;
+  acl) PACKAGE_DIR=dev/efficientformer/bindings/acl include=native/include argfile=bindings/jextract/efficientformer_acl.argfile
+       header=native/include/efficientformer_acl.h ;;
+  kernels) PACKAGE_DIR=dev/efficientformer/bindings/kernels include=native/x86/include
+       argfile=bindings/jextract/efficientformer_kernels.argfile header=native/x86/include/efficientformer_kernels.h ;;
+  *) echo "usage: $0 [--dry-run] acl|kernels" >&2; exit 2 ;;
 esac
 
 bindings_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(dirname "$bindings_dir")"
-argfile="bindings/jextract/efficientformer_acl.argfile"
 output="bindings/src/main/java"
-include="native/include"
-header="$include/efficientformer_acl.h"
 
 jextract="${JEXTRACT:-jextract}"
 if ! $dry_run && ! command -v "$jextract" >/dev/null 2>&1; then
@@ -56,12 +60,13 @@ fi
 # so that a failed run leaves the tree as it was.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp -p "$output/$PACKAGE_DIR"/*.java "$work/"
+mkdir -p "$output/$PACKAGE_DIR"
+cp -p "$output/$PACKAGE_DIR"/*.java "$work/" 2>/dev/null || true
 rm -f "$output/$PACKAGE_DIR"/*.java
 echo "running: ${cmd[*]}"
 if ! "${cmd[@]}"; then
   rm -f "$output/$PACKAGE_DIR"/*.java
-  cp -p "$work"/*.java "$output/$PACKAGE_DIR/"
+  cp -p "$work"/*.java "$output/$PACKAGE_DIR/" 2>/dev/null || true
   echo "error: jextract failed (exit status above); the previous sources were put back" >&2
   exit 1
 fi

@@ -1,0 +1,105 @@
+package dev.efficientformer.backend.dnnl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.efficientformer.graph.Graph;
+import dev.efficientformer.graph.Op;
+import dev.efficientformer.graph.Ops;
+import dev.efficientformer.graph.Value;
+import dev.efficientformer.nativelib.KernelsLibrary;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Depthwise 3x3 convolutions (stride 1, with and without the GELU after them) on the project's own
+ * x86_64 kernel: on channel blocks and on NHWC maps, on grids whose width is not a multiple of the
+ * kernel's seven-output row block, the plan gives the scalar control's numbers; the kernel's step
+ * is there exactly where the kernels are usable (bundled, AVX-512) and absent when switched off.
+ */
+@Isolated("sets the efficientformer.kernels system property")
+class OwnDepthwiseKernelTest {
+    private final SplittableRandom random = new SplittableRandom(23);
+
+    @ParameterizedTest(name = "{0} channels beside a {1}-channel map, {2}x{3}, gelu {4}")
+    @CsvSource({
+            "32, 16, 28, 28, true",   // every map of the grid divides into blocks of 16: nChw16c
+            "32, 16, 13, 11, false",
+            "48, 24, 28, 28, true",   // a 24-channel map keeps the grid NHWC
+            "48, 24, 9, 15, false",
+    })
+    void runsOnTheOwnKernelWithTheControlsNumbers(int channels, int stemChannels, int height, int width, boolean gelu) {
+        // The input's grid stays NHWC: a stride-2 stem leads into the grid under test.
+        Graph.Builder b = Graph.builder(8, height * 2, width * 2);
+        Value stem = b.add(new Ops.Conv2d(stemChannels, 8, 3, 2, 1, randoms(stemChannels * 8 * 9), randoms(stemChannels)), b.input());
+        Value wide = b.add(new Ops.Conv2d(channels, stemChannels, 1, 1, 0, randoms(channels * stemChannels), randoms(channels)), stem);
+        Value mid = b.add(new Ops.DepthwiseConv2d(channels, 3, 1, 1, randoms(channels * 9), randoms(channels)), wide);
+        if (gelu) {
+            mid = b.add(new Ops.Gelu(), mid);
+        }
+        Graph g = b.build(b.add(new Ops.Conv2d(stemChannels, channels, 1, 1, 0, randoms(stemChannels * channels), randoms(stemChannels)), mid));
+        String what = channels + " channels " + height + "x" + width + (gelu ? " + GELU" : "");
+        float[] input = randoms((int) g.input().elementsPerImage() * 2);
+        String own = "dwconv3x3" + (gelu ? "+gelu" : "") + DnnlPlanCompiler.OWN_KERNEL;
+
+        List<String> kinds = AgainstTheControl.stepKinds(what, g, 2, input);
+        boolean usable = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512();
+        assertEquals(usable ? 1 : 0, kinds.stream().filter(own::equals).count(),
+                "own kernel " + (usable ? "expected" : "not expected (" + KernelsLibrary.whyUnusable().orElse("AVX2 oneDNN") + ")") + ": " + kinds);
+
+        String before = System.getProperty(KernelsLibrary.PROPERTY);
+        System.setProperty(KernelsLibrary.PROPERTY, "off");
+        try {
+            List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 2, input);
+            assertFalse(off.stream().anyMatch(k -> k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), off.toString());
+        } finally {
+            restore(before);
+        }
+    }
+
+    @Test
+    void strideTwoAndReluStayOnOneDnn() {
+        Graph.Builder b = Graph.builder(8, 56, 56);
+        Value stem = b.add(new Ops.Conv2d(16, 8, 3, 2, 1, randoms(16 * 8 * 9), randoms(16)), b.input());
+        Value wide = b.add(new Ops.Conv2d(32, 16, 1, 1, 0, randoms(32 * 16), randoms(32)), stem);
+        Value strided = b.add(new Ops.DepthwiseConv2d(32, 3, 2, 1, randoms(32 * 9), randoms(32)), wide);
+        Op relu = new Ops.Relu();
+        Value relued = b.add(relu, b.add(new Ops.DepthwiseConv2d(32, 3, 1, 1, randoms(32 * 9), randoms(32)), strided));
+        Graph g = b.build(b.add(new Ops.Conv2d(16, 32, 1, 1, 0, randoms(16 * 32), randoms(16)), relued));
+        List<String> kinds = AgainstTheControl.stepKinds("stride 2 and ReLU", g, 1, randoms((int) g.input().elementsPerImage()));
+        assertFalse(kinds.stream().anyMatch(k -> k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), kinds.toString());
+    }
+
+    @Test
+    void aWrongPropertyValueIsRefusedNamingIt() {
+        String before = System.getProperty(KernelsLibrary.PROPERTY);
+        System.setProperty(KernelsLibrary.PROPERTY, "fast");
+        try {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, KernelsLibrary::whyUnusable);
+            assertTrue(e.getMessage().contains(KernelsLibrary.PROPERTY) && e.getMessage().contains("fast"), e.getMessage());
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(KernelsLibrary.PROPERTY);
+        } else {
+            System.setProperty(KernelsLibrary.PROPERTY, before);
+        }
+    }
+
+    private float[] randoms(int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (random.nextGaussian() * 0.3);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds libefficientformer_kernels.so (the x86_64 kernels) into the folder given, for the library
+# jar (library/pom.xml runs this on x86_64 builds and bundles the result). Needs gcc (or $CC) that
+# targets x86_64; with none, it says so and builds nothing, and the oneDNN backend then runs
+# oneDNN's own kernels for these ops.
+#
+# Usage: native/x86/build.sh OUTPUT_DIR
+set -euo pipefail
+
+out=${1:?usage: $0 OUTPUT_DIR}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cc=${CC:-gcc}
+
+if ! command -v "$cc" >/dev/null 2>&1; then
+  echo "warning: $cc not found: the jar gets no x86_64 kernels (install gcc to build them)" >&2
+  exit 0
+fi
+target=$("$cc" -dumpmachine)
+if [[ $target != x86_64-* ]]; then
+  echo "note: $cc targets $target, not x86_64: no x86_64 kernels built" >&2
+  exit 0
+fi
+
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+flags=(-std=c11 -O3 -fPIC -fvisibility=hidden -Wall -Wextra -Werror -I "$here/include")
+# Only the kernels are compiled for AVX-512; the API around them checks the CPU first.
+"$cc" "${flags[@]}" -c -o "$work/library.o" "$here/src/library.c"
+"$cc" "${flags[@]}" -mavx512f -c -o "$work/dwconv3x3_avx512.o" "$here/src/dwconv3x3_avx512.c"
+"$cc" -shared -o "$out/libefficientformer_kernels.so" "$work/library.o" "$work/dwconv3x3_avx512.o" \
+  -Wl,-soname,libefficientformer_kernels.so \
+  -Wl,--version-script="$here/src/efficientformer_kernels.map" \
+  -Wl,--no-undefined
+echo "built $out/libefficientformer_kernels.so"

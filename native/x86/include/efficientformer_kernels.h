@@ -1,0 +1,58 @@
+/*
+ * efficientformer_kernels: the few x86_64 kernels efficientformer-java runs itself, where oneDNN's
+ * primitive for the same op was measured slower (native/x86/README.md has the figures). A plain C
+ * ABI for java.lang.foreign: fp32 buffers, int64_t sizes, int status codes. Every function checks
+ * its arguments and returns an error code rather than touching memory it was not given.
+ */
+#ifndef EFFICIENTFORMER_KERNELS_H
+#define EFFICIENTFORMER_KERNELS_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define EFK_API __attribute__((visibility("default")))
+#else
+#define EFK_API
+#endif
+
+/** Incremented on any incompatible change of this header. */
+#define EFK_ABI_VERSION 1
+
+#define EFK_OK 0
+/** An argument is out of range (a NULL buffer, a size below 1, a layout this kernel does not run). */
+#define EFK_ERR_ARGUMENT (-1)
+/** The CPU lacks the instructions the kernel was built for (see efk_cpu_supported). */
+#define EFK_ERR_CPU (-2)
+
+/** EFK_ABI_VERSION of the library that is loaded. */
+EFK_API int efk_abi_version(void);
+
+/** 1 when this CPU runs the kernels (they use AVX-512F), else 0. */
+EFK_API int efk_cpu_supported(void);
+
+/**
+ * Depthwise 3x3 convolution, stride 1, zero padding 1 (the output has the input's size), fp32,
+ * with bias and, when gelu is 1, the exact (erf) GELU applied to the result (within 2e-7 of it,
+ * relative to max(1, |GELU(x)|)).
+ *
+ * Layout of src and dst, chosen by channel_block:
+ *   16:       [batch][channels / 16][height][width][16]  (oneDNN's nChw16c; channels % 16 == 0)
+ *   channels: [batch][height][width][channels]            (NHWC; channels % 16 == 0)
+ * weights: [channels][3][3] (PyTorch's [C][1][3][3]); bias: [channels].
+ * src and dst must not overlap. Runs on the calling thread.
+ *
+ * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
+ */
+EFK_API int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights, const float *bias,
+                              int64_t batch, int64_t channels, int64_t height, int64_t width,
+                              int64_t channel_block, int gelu);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * The C API of efficientformer_kernels: versions, the CPU check, and each kernel's argument checks
+ * before it is called. Compiled without AVX-512 flags so that everything here runs on any x86_64.
+ */
+#include "efficientformer_kernels.h"
+
+#include <stddef.h>
+
+#include "kernels_avx512.h"
+
+int efk_abi_version(void) {
+    return EFK_ABI_VERSION;
+}
+
+int efk_cpu_supported(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") ? 1 : 0;
+}
+
+/* Whether a * b stays below 2^62 for positive a and b, so that no element offset overflows. */
+static int product_fits(int64_t a, int64_t b) {
+    return a <= ((int64_t)1 << 62) / b;
+}
+
+int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t channels,
+                      int64_t height, int64_t width, int64_t channel_block, int gelu) {
+    if (src == NULL || dst == NULL || weights == NULL || bias == NULL || batch < 1 || channels < 16 || channels % 16 != 0
+        || height < 1 || width < 1 || (channel_block != 16 && channel_block != channels) || (gelu != 0 && gelu != 1)
+        || !product_fits(batch, channels) || !product_fits(batch * channels, height)
+        || !product_fits(batch * channels * height, width)) {
+        return EFK_ERR_ARGUMENT;
+    }
+    if (!efk_cpu_supported()) {
+        return EFK_ERR_CPU;
+    }
+    efk_dwconv3x3_avx512(src, dst, weights, bias, batch, channels, height, width, channel_block, gelu);
+    return EFK_OK;
+}
