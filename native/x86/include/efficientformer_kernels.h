@@ -41,7 +41,7 @@ EFK_API int efk_cpu_supported(void);
  *
  * Layout of src and dst, chosen by channel_block:
  *   16:       [batch][channels / 16][height][width][16]  (oneDNN's nChw16c; channels % 16 == 0)
- *   channels: [batch][height][width][channels]            (NHWC; channels % 16 == 0)
+ *   channels: [batch][height][width][channels]            (NHWC; any channel count)
  * weights: [channels][3][3] (PyTorch's [C][1][3][3]); bias: [channels].
  * src and dst must not overlap. Runs on the calling thread.
  *

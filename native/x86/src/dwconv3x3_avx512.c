@@ -7,7 +7,8 @@
  * registers and loads each input vector once per output row).
  *
  * Every 16 channels form a plane [height][width][16] with a pixel stride (16 in nChw16c, channels
- * in NHWC): the kernel walks one plane at a time.
+ * in NHWC): the kernel walks one plane at a time. The last plane of an NHWC map whose channels are
+ * not a multiple of 16 is read and written through a lane mask.
  */
 #include "kernels_avx512.h"
 
@@ -17,20 +18,22 @@
  * table (6) fit the 32 zmm registers. */
 #define ROW_BLOCK 7
 
-/* One plane: 16 channels of one image. */
+/* One plane: 16 channels of one image (the lanes set in the mask). */
 typedef struct {
     const float *src;
     float *dst;
     int64_t height, width, pixel_stride;
+    __mmask16 lanes;
 } plane_t;
 
 /*
- * Outputs x0 .. x0 + n - 1 of row y. n and gelu are compile-time constants at each call, and the
+ * Outputs x0 .. x0 + n - 1 of row y. n, gelu and masked are compile-time constants at each call
+ * (masked loads and stores cost about a tenth of the speed, so only a partial plane uses them), and the
  * weights, bias and GELU table arrive as values: kept in registers (through a pointer the compiler
  * would reload them after every store, as __m512 may alias the float output).
  */
 static inline __attribute__((always_inline)) void row_block(plane_t p, const __m512 *w, __m512 bias, const efk_gelu_table *table,
-                                                            int64_t y, int64_t x0, const int n, const int gelu) {
+                                                            int64_t y, int64_t x0, const int n, const int gelu, const int masked) {
     __m512 acc[ROW_BLOCK];
     for (int j = 0; j < n; j++) {
         acc[j] = bias;
@@ -44,7 +47,7 @@ static inline __attribute__((always_inline)) void row_block(plane_t p, const __m
         __m512 v[ROW_BLOCK + 2];
         for (int j = 0; j < n + 2; j++) {
             int64_t xx = x0 + j - 1;
-            v[j] = (xx < 0 || xx >= p.width) ? _mm512_setzero_ps() : _mm512_loadu_ps(row + xx * p.pixel_stride);
+            v[j] = (xx < 0 || xx >= p.width) ? _mm512_setzero_ps() : masked ? _mm512_maskz_loadu_ps(p.lanes, row + xx * p.pixel_stride) : _mm512_loadu_ps(row + xx * p.pixel_stride);
         }
         for (int j = 0; j < n; j++) {
             acc[j] = _mm512_fmadd_ps(v[j], w[dy * 3], acc[j]);
@@ -54,51 +57,71 @@ static inline __attribute__((always_inline)) void row_block(plane_t p, const __m
     }
     float *out = p.dst + (y * p.width + x0) * p.pixel_stride;
     for (int j = 0; j < n; j++) {
-        _mm512_storeu_ps(out + j * p.pixel_stride, gelu ? efk_gelu(acc[j], table) : acc[j]);
+        __m512 r = gelu ? efk_gelu(acc[j], table) : acc[j];
+        if (masked) {
+            _mm512_mask_storeu_ps(out + j * p.pixel_stride, p.lanes, r);
+        } else {
+            _mm512_storeu_ps(out + j * p.pixel_stride, r);
+        }
     }
 }
 
-static inline __attribute__((always_inline)) void run_plane(plane_t p, const float *weights, const float *bias, const int gelu) {
+static inline __attribute__((always_inline)) void run_plane(plane_t p, const float *weights, const float *bias, const int gelu,
+                                                            const int masked) {
     __m512 w[9];
     for (int q = 0; q < 9; q++) {
-        float packed[16];
+        float packed[16] = {0};
         for (int l = 0; l < 16; l++) {
-            packed[l] = weights[l * 9 + q];
+            if (!masked || (p.lanes >> l & 1)) {
+                packed[l] = weights[l * 9 + q];
+            }
         }
         w[q] = _mm512_loadu_ps(packed);
     }
-    __m512 b = _mm512_loadu_ps(bias);
+    __m512 b = _mm512_maskz_loadu_ps(p.lanes, bias);
     efk_gelu_table table = efk_gelu_load();
     for (int64_t y = 0; y < p.height; y++) {
         int64_t x0 = 0;
         for (; x0 + ROW_BLOCK <= p.width; x0 += ROW_BLOCK) {
-            row_block(p, w, b, &table, y, x0, ROW_BLOCK, gelu);
+            row_block(p, w, b, &table, y, x0, ROW_BLOCK, gelu, masked);
         }
         for (; x0 < p.width; x0++) {
-            row_block(p, w, b, &table, y, x0, 1, gelu);
+            row_block(p, w, b, &table, y, x0, 1, gelu, masked);
         }
     }
 }
 
+/* The four variants, each compiled with its constants. */
 static void run_plane_gelu(plane_t p, const float *weights, const float *bias) {
-    run_plane(p, weights, bias, 1);
+    run_plane(p, weights, bias, 1, 0);
 }
 
 static void run_plane_linear(plane_t p, const float *weights, const float *bias) {
-    run_plane(p, weights, bias, 0);
+    run_plane(p, weights, bias, 0, 0);
+}
+
+static void run_partial_plane_gelu(plane_t p, const float *weights, const float *bias) {
+    run_plane(p, weights, bias, 1, 1);
+}
+
+static void run_partial_plane_linear(plane_t p, const float *weights, const float *bias) {
+    run_plane(p, weights, bias, 0, 1);
 }
 
 void efk_dwconv3x3_avx512(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t channels,
                           int64_t height, int64_t width, int64_t channel_block, int gelu) {
     int64_t image = channels * height * width;
     for (int64_t b = 0; b < batch; b++) {
-        for (int64_t cb = 0; cb < channels / 16; cb++) {
+        for (int64_t cb = 0; cb * 16 < channels; cb++) {
             int64_t offset = channel_block == 16 ? b * image + cb * height * width * 16 : b * image + cb * 16;
-            plane_t p = {src + offset, dst + offset, height, width, channel_block};
-            if (gelu) {
-                run_plane_gelu(p, weights + cb * 16 * 9, bias + cb * 16);
+            int64_t lanes = channels - cb * 16 < 16 ? channels - cb * 16 : 16;
+            plane_t p = {src + offset, dst + offset, height, width, channel_block, (__mmask16)((1u << lanes) - 1)};
+            const float *w = weights + cb * 16 * 9;
+            const float *bi = bias + cb * 16;
+            if (lanes == 16) {
+                (gelu ? run_plane_gelu : run_plane_linear)(p, w, bi);
             } else {
-                run_plane_linear(p, weights + cb * 16 * 9, bias + cb * 16);
+                (gelu ? run_partial_plane_gelu : run_partial_plane_linear)(p, w, bi);
             }
         }
     }

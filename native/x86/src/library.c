@@ -24,8 +24,8 @@ static int product_fits(int64_t a, int64_t b) {
 
 int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t channels,
                       int64_t height, int64_t width, int64_t channel_block, int gelu) {
-    if (src == NULL || dst == NULL || weights == NULL || bias == NULL || batch < 1 || channels < 16 || channels % 16 != 0
-        || height < 1 || width < 1 || (channel_block != 16 && channel_block != channels) || (gelu != 0 && gelu != 1)
+    if (src == NULL || dst == NULL || weights == NULL || bias == NULL || batch < 1 || channels < 1 || height < 1 || width < 1
+        || !(channel_block == channels || (channel_block == 16 && channels % 16 == 0)) || (gelu != 0 && gelu != 1)
         || !product_fits(batch, channels) || !product_fits(batch * channels, height)
         || !product_fits(batch * channels * height, width)) {
         return EFK_ERR_ARGUMENT;

@@ -116,6 +116,8 @@ int main(void) {
             check(2, 32, sizes[i][0], sizes[i][1], 16, act);
             check(2, 48, sizes[i][0], sizes[i][1], 48, act);
             check(1, 16, sizes[i][0], sizes[i][1], 16, act);
+            check(2, 40, sizes[i][0], sizes[i][1], 40, act); /* NHWC with an 8-lane last plane */
+            check(1, 5, sizes[i][0], sizes[i][1], 5, act);
         }
     check(1, 160, 28, 28, 160, 1);
     /* GELU across its whole range, including beyond the polynomial's [0, 6) and large values. */
@@ -145,8 +147,8 @@ int main(void) {
     }
     float x[64] = {0};
     expect_status("NULL src", efk_dwconv3x3_f32(NULL, x, x, x, 1, 16, 1, 1, 16, 0), EFK_ERR_ARGUMENT);
-    expect_status("channels 8", efk_dwconv3x3_f32(x, x, x, x, 1, 8, 1, 1, 8, 0), EFK_ERR_ARGUMENT);
-    expect_status("channels 24", efk_dwconv3x3_f32(x, x, x, x, 1, 24, 1, 1, 24, 0), EFK_ERR_ARGUMENT);
+    expect_status("channels 0", efk_dwconv3x3_f32(x, x, x, x, 1, 0, 1, 1, 0, 0), EFK_ERR_ARGUMENT);
+    expect_status("24 channels in blocks of 16", efk_dwconv3x3_f32(x, x, x, x, 1, 24, 1, 1, 16, 0), EFK_ERR_ARGUMENT);
     expect_status("block 8", efk_dwconv3x3_f32(x, x, x, x, 1, 32, 1, 1, 8, 0), EFK_ERR_ARGUMENT);
     expect_status("height 0", efk_dwconv3x3_f32(x, x, x, x, 1, 16, 0, 1, 16, 0), EFK_ERR_ARGUMENT);
     expect_status("gelu 2", efk_dwconv3x3_f32(x, x, x, x, 1, 16, 1, 1, 16, 2), EFK_ERR_ARGUMENT);
@@ -155,6 +157,7 @@ int main(void) {
     speed(192, 28, 16);
     speed(896, 7, 16);
     speed(160, 56, 160);
+    speed(360, 14, 360);
     printf(failures ? "%d FAILED\n" : "all passed\n", failures);
     return failures ? 1 : 0;
 }

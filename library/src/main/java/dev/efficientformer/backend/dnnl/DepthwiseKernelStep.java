@@ -11,7 +11,7 @@ import java.lang.foreign.MemorySegment;
  * was measured faster (see {@link DnnlPlanCompiler}). Every size is checked against the segments
  * when the step is made, so nothing reaches native code that would read or write past them.
  *
- * @param src the input map, {@code [B][C/16][H][W][16]} or NHWC ({@code channelBlock} 16 or C)
+ * @param src the input map, {@code [B][C/16][H][W][16]} ({@code channelBlock} 16) or NHWC ({@code channelBlock} C)
  * @param dst the output map, same layout, not overlapping {@code src}
  * @param weights {@code [C][3][3]} floats
  * @param bias {@code [C]} floats
@@ -19,7 +19,7 @@ import java.lang.foreign.MemorySegment;
 record DepthwiseKernelStep(String kind, String stage, MemorySegment src, MemorySegment dst, MemorySegment weights, MemorySegment bias,
                            long batch, long channels, long height, long width, long channelBlock, boolean gelu) implements DnnlPlan.Step {
     DepthwiseKernelStep {
-        if (batch < 1 || channels < 16 || channels % 16 != 0 || height < 1 || width < 1 || (channelBlock != 16 && channelBlock != channels)) {
+        if (batch < 1 || channels < 1 || height < 1 || width < 1 || !(channelBlock == channels || (channelBlock == 16 && channels % 16 == 0))) {
             throw new IllegalStateException("the depthwise kernel does not run batch " + batch + ", " + channels + " channels of "
                     + height + "x" + width + " in blocks of " + channelBlock);
         }

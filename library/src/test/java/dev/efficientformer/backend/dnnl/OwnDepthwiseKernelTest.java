@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Depthwise 3x3 convolutions (stride 1, with and without the GELU after them) on the project's own
- * x86_64 kernel: on channel blocks and on NHWC maps, on grids whose width is not a multiple of the
+ * x86_64 kernel: on channel blocks and on NHWC maps (also of channel counts that are not a
+ * multiple of 16), on grids whose width is not a multiple of the
  * kernel's seven-output row block, the plan gives the scalar control's numbers; the kernel's step
  * is there exactly where the kernels are usable (bundled, AVX-512) and absent when switched off.
  */
@@ -32,6 +33,8 @@ class OwnDepthwiseKernelTest {
             "32, 16, 13, 11, false",
             "48, 24, 28, 28, true",   // a 24-channel map keeps the grid NHWC
             "48, 24, 9, 15, false",
+            "40, 24, 14, 14, true",   // NHWC with a last plane of 8 channels
+            "5, 3, 7, 9, false",
     })
     void runsOnTheOwnKernelWithTheControlsNumbers(int channels, int stemChannels, int height, int width, boolean gelu) {
         // The input's grid stays NHWC: a stride-2 stem leads into the grid under test.
