@@ -40,8 +40,10 @@ final class ProfileReport {
         if (byTime) {
             entries = entries.sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
         }
-        out.printf(Locale.ROOT, "  %-16s %10s %7s %6s%n", title, "ms", "share", "steps");
-        entries.forEach(e -> out.printf(Locale.ROOT, "  %-16s %10.3f %6.1f%% %6d%n", e.getKey(), e.getValue()[0] / 1e6,
+        // The first column as wide as its longest name (e.g. "dwconv3x3+gelu (own kernel)"), at least 16.
+        int width = Math.max(16, rows.keySet().stream().mapToInt(String::length).max().orElse(0));
+        out.printf(Locale.ROOT, "  %-" + width + "s %10s %7s %6s%n", title, "ms", "share", "steps");
+        entries.forEach(e -> out.printf(Locale.ROOT, "  %-" + width + "s %10.3f %6.1f%% %6d%n", e.getKey(), e.getValue()[0] / 1e6,
                 100 * e.getValue()[0] / total, Math.round(e.getValue()[1])));
     }
 }
