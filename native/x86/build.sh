@@ -28,7 +28,8 @@ flags=(-std=c11 -O3 -fPIC -fvisibility=hidden -Wall -Wextra -Werror -I "$here/in
 # Only the kernels are compiled for AVX-512; the API around them checks the CPU first.
 "$cc" "${flags[@]}" -c -o "$work/library.o" "$here/src/library.c"
 "$cc" "${flags[@]}" -mavx512f -c -o "$work/dwconv3x3_avx512.o" "$here/src/dwconv3x3_avx512.c"
-"$cc" -shared -o "$out/libefficientformer_kernels.so" "$work/library.o" "$work/dwconv3x3_avx512.o" \
+"$cc" "${flags[@]}" -mavx512f -c -o "$work/upsample2x_avx512.o" "$here/src/upsample2x_avx512.c"
+"$cc" -shared -o "$out/libefficientformer_kernels.so" "$work/library.o" "$work/dwconv3x3_avx512.o" "$work/upsample2x_avx512.o" \
   -Wl,-soname,libefficientformer_kernels.so \
   -Wl,--version-script="$here/src/efficientformer_kernels.map" \
   -Wl,--no-undefined

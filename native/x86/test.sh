@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the x86_64 kernels and runs their C tests (tests/test_dwconv3x3.c) on this machine.
+# Builds the x86_64 kernels and runs their C tests (tests/test_*.c) on this machine.
 # Usage: native/x86/test.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -8,6 +8,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bash "$here/build.sh" "$work"
 [ -f "$work/libefficientformer_kernels.so" ] || { echo "error: no x86_64 kernels built (see above)" >&2; exit 1; }
-"$cc" -std=c11 -O2 -Wall -Wextra -Werror -I "$here/include" -o "$work/test_dwconv3x3" "$here/tests/test_dwconv3x3.c" \
-  -L "$work" -lefficientformer_kernels -Wl,-rpath,"$work" -lm
-"$work/test_dwconv3x3"
+for test in "$here"/tests/test_*.c; do
+  name=$(basename "$test" .c)
+  "$cc" -std=c11 -O2 -Wall -Wextra -Werror -I "$here/include" -o "$work/$name" "$test" \
+    -L "$work" -lefficientformer_kernels -Wl,-rpath,"$work" -lm
+  echo "== $name"
+  "$work/$name"
+done

@@ -51,6 +51,19 @@ EFK_API int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights
                               int64_t batch, int64_t channels, int64_t height, int64_t width,
                               int64_t channel_block, int gelu);
 
+/**
+ * Bilinear x2 upsampling with half-pixel centres (PyTorch's interpolate(scale_factor=2,
+ * mode="bilinear", align_corners=False)), fp32, and when gelu is 1 the exact GELU after it (as in
+ * efk_dwconv3x3_f32).
+ *
+ * src: [batch][height][width][channels] (NHWC); dst: [batch][2 height][2 width][channels]. src and
+ * dst must not overlap. Runs on the calling thread.
+ *
+ * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
+ */
+EFK_API int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width,
+                               int gelu);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,4 +9,7 @@ __attribute__((visibility("hidden"))) void efk_dwconv3x3_avx512(const float *src
                                                                 const float *bias, int64_t batch, int64_t channels,
                                                                 int64_t height, int64_t width, int64_t channel_block, int gelu);
 
+__attribute__((visibility("hidden"))) void efk_upsample2x_avx512(const float *src, float *dst, int64_t batch, int64_t channels,
+                                                                 int64_t height, int64_t width, int gelu);
+
 #endif

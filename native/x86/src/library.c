@@ -36,3 +36,16 @@ int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights, const 
     efk_dwconv3x3_avx512(src, dst, weights, bias, batch, channels, height, width, channel_block, gelu);
     return EFK_OK;
 }
+
+int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width, int gelu) {
+    if (src == NULL || dst == NULL || batch < 1 || channels < 1 || height < 1 || width < 1 || (gelu != 0 && gelu != 1)
+        || !product_fits(batch, channels) || !product_fits(batch * channels, height) || !product_fits(batch * channels * height, width)
+        || !product_fits(batch * channels * height * width, 4)) {
+        return EFK_ERR_ARGUMENT;
+    }
+    if (!efk_cpu_supported()) {
+        return EFK_ERR_CPU;
+    }
+    efk_upsample2x_avx512(src, dst, batch, channels, height, width, gelu);
+    return EFK_OK;
+}

@@ -227,6 +227,72 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class efk_upsample2x_f32 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_kernels_h.C_INT,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efk_upsample2x_f32");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width, int gelu)
+     * }
+     */
+    public static FunctionDescriptor efk_upsample2x_f32$descriptor() {
+        return efk_upsample2x_f32.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width, int gelu)
+     * }
+     */
+    public static MethodHandle efk_upsample2x_f32$handle() {
+        return efk_upsample2x_f32.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width, int gelu)
+     * }
+     */
+    public static MemorySegment efk_upsample2x_f32$address() {
+        return efk_upsample2x_f32.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width, int gelu)
+     * }
+     */
+    public static int efk_upsample2x_f32(MemorySegment src, MemorySegment dst, long batch, long channels, long height, long width, int gelu) {
+        var mh$ = efk_upsample2x_f32.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efk_upsample2x_f32", src, dst, batch, channels, height, width, gelu);
+            }
+            return (int)mh$.invokeExact(src, dst, batch, channels, height, width, gelu);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static final int EFK_ERR_ARGUMENT = (int)-1L;
     /**
      * {@snippet lang=c :

@@ -66,7 +66,7 @@ final class DnnlPlanCompiler {
     }
 
     /** A step that is not a oneDNN primitive, made once its buffers are placed. */
-    private sealed interface HostStep permits Split, OwnDepthwise {
+    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample {
         DnnlPlan.Step make(String kind, String stage, ActivationMemory activations);
     }
 
@@ -75,6 +75,14 @@ final class DnnlPlanCompiler {
         @Override
         public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
             return new DnnlPlan.SplitStep(kind, stage, activations.segment(src), activations.segment(dst), rows, channels);
+        }
+    }
+
+    /** A bilinear x2 upsampling on the project's own kernel ({@link UpsampleKernelStep}); {@code dims} are the input's. */
+    private record OwnUpsample(ActivationMemory.Storage src, ActivationMemory.Storage dst, long[] dims, boolean gelu) implements HostStep {
+        @Override
+        public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
+            return new UpsampleKernelStep(kind, stage, activations.segment(src), activations.segment(dst), dims[0], dims[1], dims[2], dims[3], gelu);
         }
     }
 
@@ -1078,7 +1086,10 @@ final class DnnlPlanCompiler {
      * batch 8: 4.04 vs 7.71; batch 1: 0.47 vs 0.51; AMD EPYC Zen 5). Its AVX2 kernel with the
      * post-op is slower than the two apart (batch 4: 4.97 vs 4.16 ms, same machine under
      * {@code ONEDNN_MAX_CPU_ISA=AVX2}; two S0 upsamplings at batch 8 on a Zen 3: 4.5 vs 1.7 ms),
-     * so there the GELU stays a step of its own.
+     * so there the GELU stays a step of its own. Where the project's own kernels run
+     * ({@link #ownDepthwise} says where), an NHWC map (as V2's attention maps are) is upsampled,
+     * with its GELU, by {@link UpsampleKernelStep} instead: 43 against oneDNN's 85 us for a
+     * 1024-channel 7x7 map on one Zen 5 core.
      */
     private void upsample(int i, Node n) {
         Buffer src = buffer(n.input());
@@ -1091,6 +1102,14 @@ final class DnnlPlanCompiler {
             dst = buffer(nodes.get(act).output());
         } else {
             dst = buffer(n.output());
+        }
+        boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
+        long channels = n.input().dim(0);
+        if (ownKernels && (act < 0 || gelu) && src.channelBlock == channels && dst.channelBlock == channels) {
+            pending.add(new Pending("upsample2x" + (gelu ? "+gelu" : "") + OWN_KERNEL, currentStage, null,
+                    List.of(new PostOps.Arg(DNNL_ARG_SRC(), src.memory), new PostOps.Arg(DNNL_ARG_DST(), dst.memory)),
+                    new OwnUpsample(src.data, dst.data, dimsOf(batch, n.input()), gelu)));
+            return;
         }
         MemorySegment out = h.out();
         DnnlException.check(dnnl_resampling_forward_primitive_desc_create(out, DnnlEngine.get(), dnnl_forward_inference(),

@@ -17,14 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Depthwise 3x3 convolutions (stride 1, with and without the GELU after them) on the project's own
- * x86_64 kernel: on channel blocks and on NHWC maps (also of channel counts that are not a
+ * The project's own x86_64 kernels in oneDNN plans. Depthwise 3x3 convolutions (stride 1, with
+ * and without the GELU after them): on channel blocks and on NHWC maps (also of channel counts that are not a
  * multiple of 16), on grids whose width is not a multiple of the
  * kernel's seven-output row block, the plan gives the scalar control's numbers; the kernel's step
  * is there exactly where the kernels are usable (bundled, AVX-512) and absent when switched off.
+ * Bilinear x2 upsampling (with and without GELU) of NHWC maps likewise; a map upsampled onto
+ * channel blocks stays on oneDNN.
  */
 @Isolated("sets the efficientformer.kernels system property")
-class OwnDepthwiseKernelTest {
+class OwnKernelsTest {
     private final SplittableRandom random = new SplittableRandom(23);
 
     @ParameterizedTest(name = "{0} channels beside a {1}-channel map, {2}x{3}, gelu {4}")
@@ -63,6 +65,25 @@ class OwnDepthwiseKernelTest {
         } finally {
             restore(before);
         }
+    }
+
+    @ParameterizedTest(name = "upsampling {0} channels {1}x{2}, gelu {3}")
+    @CsvSource({
+            "24, 7, 7, true",     // NHWC on both grids (24 does not divide into blocks of 16)
+            "40, 3, 5, false",
+            "32, 7, 7, true",     // the 14x14 grid runs on channel blocks: oneDNN's resampling
+    })
+    void upsamplesOnTheOwnKernelWithTheControlsNumbers(int channels, int height, int width, boolean gelu) {
+        Graph.Builder b = Graph.builder(channels, height, width);
+        Value up = b.add(new Ops.Upsample2x(), b.input());
+        if (gelu) {
+            up = b.add(new Ops.Gelu(), up);
+        }
+        Graph g = b.build(b.add(new Ops.Conv2d(channels, channels, 1, 1, 0, randoms(channels * channels), randoms(channels)), up));
+        List<String> kinds = AgainstTheControl.stepKinds("upsampling " + channels + " channels", g, 2, randoms((int) g.input().elementsPerImage() * 2));
+        boolean expected = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512() && channels % 16 != 0;
+        String own = "upsample2x" + (gelu ? "+gelu" : "") + DnnlPlanCompiler.OWN_KERNEL;
+        assertEquals(expected ? 1 : 0, kinds.stream().filter(own::equals).count(), kinds.toString());
     }
 
     @Test
