@@ -2,7 +2,7 @@
  * Depthwise 3x3 convolution (stride 1, padding 1) with bias and optional GELU, AVX-512.
  *
  * Why not oneDNN's: on one Zen 5 core its depthwise primitives with a fused GELU ran 36-47 GFLOPS
- * (brdgmm_dw / jit_dw, EfficientFormerV2's shapes), this kernel 72-78; most of the difference is the
+ * (brdgmm_dw / jit_dw, EfficientFormerV2's shapes), this kernel 68-79; most of the difference is the
  * convolution itself (this one keeps a row of seven outputs and the nine weight vectors in
  * registers and loads each input vector once per output row).
  *
