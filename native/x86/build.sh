@@ -25,11 +25,13 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 flags=(-std=c11 -O3 -fPIC -fvisibility=hidden -Wall -Wextra -Werror -I "$here/include")
-# Only the kernels are compiled for AVX-512; the API around them checks the CPU first.
+# Only the kernels are compiled for AVX-512; the API around them checks the CPU first. They split
+# their work with OpenMP: libgomp.so.1, the one oneDNN's jar brings (KernelsLibrary loads oneDNN
+# first, so that copy is the one the dynamic linker finds by soname).
 "$cc" "${flags[@]}" -c -o "$work/library.o" "$here/src/library.c"
-"$cc" "${flags[@]}" -mavx512f -c -o "$work/dwconv3x3_avx512.o" "$here/src/dwconv3x3_avx512.c"
-"$cc" "${flags[@]}" -mavx512f -c -o "$work/upsample2x_avx512.o" "$here/src/upsample2x_avx512.c"
-"$cc" -shared -o "$out/libefficientformer_kernels.so" "$work/library.o" "$work/dwconv3x3_avx512.o" "$work/upsample2x_avx512.o" \
+"$cc" "${flags[@]}" -mavx512f -fopenmp -c -o "$work/dwconv3x3_avx512.o" "$here/src/dwconv3x3_avx512.c"
+"$cc" "${flags[@]}" -mavx512f -fopenmp -c -o "$work/upsample2x_avx512.o" "$here/src/upsample2x_avx512.c"
+"$cc" -shared -fopenmp -o "$out/libefficientformer_kernels.so" "$work/library.o" "$work/dwconv3x3_avx512.o" "$work/upsample2x_avx512.o" \
   -Wl,-soname,libefficientformer_kernels.so \
   -Wl,--version-script="$here/src/efficientformer_kernels.map" \
   -Wl,--no-undefined

@@ -11,7 +11,10 @@ bash "$here/build.sh" "$work"
 for test in "$here"/tests/test_*.c; do
   name=$(basename "$test" .c)
   "$cc" -std=c11 -O2 -Wall -Wextra -Werror -I "$here/include" -o "$work/$name" "$test" \
-    -L "$work" -lefficientformer_kernels -Wl,-rpath,"$work" -lm
-  echo "== $name"
-  "$work/$name"
+    -L "$work" -lefficientformer_kernels -Wl,-rpath,"$work" -lm -fopenmp
+  # One thread gives the per-core speed lines; two check that the split changes nothing.
+  for threads in 1 2; do
+    echo "== $name, OMP_NUM_THREADS=$threads"
+    OMP_NUM_THREADS=$threads "$work/$name"
+  done
 done

@@ -111,8 +111,13 @@ static void run_partial_plane_linear(plane_t p, const float *weights, const floa
 void efk_dwconv3x3_avx512(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t channels,
                           int64_t height, int64_t width, int64_t channel_block, int gelu) {
     int64_t image = channels * height * width;
+    int64_t planes = (channels + 15) / 16;
+    /* The planes are independent: split across the caller's OpenMP team (the plan's thread count,
+     * set on the calling thread as for oneDNN's own regions). Every output is computed the same
+     * way whatever the split, so the results do not depend on the thread count. */
+#pragma omp parallel for collapse(2) schedule(static)
     for (int64_t b = 0; b < batch; b++) {
-        for (int64_t cb = 0; cb * 16 < channels; cb++) {
+        for (int64_t cb = 0; cb < planes; cb++) {
             int64_t offset = channel_block == 16 ? b * image + cb * height * width * 16 : b * image + cb * 16;
             int64_t lanes = channels - cb * 16 < 16 ? channels - cb * 16 : 16;
             plane_t p = {src + offset, dst + offset, height, width, channel_block, (__mmask16)((1u << lanes) - 1)};

@@ -22,7 +22,9 @@ import java.util.Optional;
  * {@value #PROPERTY} is {@code off}.
  *
  * <p>The library is accepted only when its ABI version is {@value #ABI_VERSION}, it exports every
- * function the bindings use, and the bindings' lookup by soname finds it.
+ * function the bindings use, and the bindings' lookup by soname finds it. It links
+ * {@code libgomp.so.1} (its kernels split their work across the plan's OpenMP threads), so oneDNN,
+ * which brings that library, is loaded first.
  *
  * <p>Thread-safety: every method is safe from any thread; the library is loaded once per JVM and
  * stays loaded.
@@ -105,6 +107,14 @@ public final class KernelsLibrary {
 
     private static KernelsLibrary loadOnce() {
         List<String> attempts = new ArrayList<>();
+        // The kernels split their work with OpenMP through libgomp.so.1: oneDNN's copy must be the one
+        // loaded, so that one OpenMP runtime (and the thread count each plan sets) serves both.
+        try {
+            DnnlLibrary.load();
+        } catch (NativeLibraryException e) {
+            throw new NativeLibraryException("the x86_64 kernels need oneDNN (and its libgomp) loaded first, which failed: "
+                    + e.getMessage(), e.attempts());
+        }
         String where = "bundled in the jar (" + RESOURCE_FOLDER + ")";
         ClassLoader loader = KernelsLibrary.class.getClassLoader();
         if (loader.getResource(RESOURCE_FOLDER + "/" + SONAME) == null) {

@@ -413,9 +413,10 @@ final class DnnlPlanCompiler {
      * not switched off) and oneDNN runs AVX-512 too (so channel blocks are 16), and input and
      * output share one layout, 16-channel blocks or NHWC (any channel count). On one Zen 5
      * core the kernel with GELU ran 68-79 GFLOPS against 36-47 for oneDNN's {@code brdgmm_dw} and
-     * {@code jit_dw} with a fused GELU on EfficientFormerV2's shapes. It runs on the calling thread
-     * alone, in plans of any thread count: so the results stay bit for bit the same whatever the
-     * thread count (as oneDNN's are), and one core of it is about as fast as oneDNN's on two.
+     * {@code jit_dw} with a fused GELU on EfficientFormerV2's shapes. It splits its channel planes
+     * across the plan's OpenMP threads (oneDNN's libgomp, the thread count the plan sets), each
+     * output computed the same way whatever the split: results stay bit for bit the same whatever
+     * the thread count, as oneDNN's do, which is why it runs in plans of any thread count.
      *
      * @return whether the nodes were lowered
      */
