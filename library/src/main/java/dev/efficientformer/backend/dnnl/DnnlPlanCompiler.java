@@ -285,6 +285,22 @@ final class DnnlPlanCompiler {
         return h.memory(md, data);
     }
 
+    /** Floats copied into plan memory (freed with the plan), for the own kernels' weights. */
+    private MemorySegment floats(float[] values) {
+        MemorySegment data = h.allocate((long) values.length * Float.BYTES);
+        MemorySegment.copy(values, 0, data, ValueLayout.JAVA_FLOAT, 0, values.length);
+        return data;
+    }
+
+    /**
+     * A step of the plan's own ({@code host}, not a oneDNN primitive) that reads {@code src} and
+     * writes {@code dst}: the two memories give their buffers their live ranges.
+     */
+    private void addHost(String kind, MemorySegment src, MemorySegment dst, HostStep host) {
+        pending.add(new Pending(kind, currentStage, null, List.of(new PostOps.Arg(DNNL_ARG_SRC(), src), new PostOps.Arg(DNNL_ARG_DST(), dst)),
+                host));
+    }
+
     // ---------------------------------------------------------------- lowering
 
     private void lower(int i) {
@@ -430,13 +446,8 @@ final class DnnlPlanCompiler {
         if (block != dst.channelBlock || !(block == c.channels() || (block == 16 && c.channels() % 16 == 0))) {
             return false;
         }
-        MemorySegment weights = h.allocate((long) c.weight().length * Float.BYTES);
-        MemorySegment.copy(c.weight(), 0, weights, ValueLayout.JAVA_FLOAT, 0, c.weight().length);
-        MemorySegment bias = h.allocate((long) c.bias().length * Float.BYTES);
-        MemorySegment.copy(c.bias(), 0, bias, ValueLayout.JAVA_FLOAT, 0, c.bias().length);
-        pending.add(new Pending(c.kind() + (gelu ? "+gelu" : "") + OWN_KERNEL, currentStage, null,
-                List.of(new PostOps.Arg(DNNL_ARG_SRC(), src.memory), new PostOps.Arg(DNNL_ARG_DST(), dst.memory)),
-                new OwnDepthwise(src.data, dst.data, weights, bias, dimsOf(batch, n.output()), block, gelu)));
+        addHost(c.kind() + (gelu ? "+gelu" : "") + OWN_KERNEL, src.memory, dst.memory,
+                new OwnDepthwise(src.data, dst.data, floats(c.weight()), floats(c.bias()), dimsOf(batch, n.output()), block, gelu));
         return true;
     }
 
@@ -689,9 +700,7 @@ final class DnnlPlanCompiler {
         }
         ActivationMemory.Storage dst = activations.storage(dnnl_memory_desc_get_size(splitMd));
         MemorySegment splitMemory = view(splitMd, dst, 0);
-        pending.add(new Pending("bf16x3_split", currentStage, null,
-                List.of(new PostOps.Arg(DNNL_ARG_SRC(), src.memory), new PostOps.Arg(DNNL_ARG_DST(), splitMemory)),
-                new Split(src.data, dst, rows, channels)));
+        addHost("bf16x3_split", src.memory, splitMemory, new Split(src.data, dst, rows, channels));
         return splitMemory;
     }
 
@@ -1107,9 +1116,8 @@ final class DnnlPlanCompiler {
         boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
         long channels = n.input().dim(0);
         if (ownKernels && (act < 0 || gelu) && src.channelBlock == channels && dst.channelBlock == channels) {
-            pending.add(new Pending("upsample2x" + (gelu ? "+gelu" : "") + OWN_KERNEL, currentStage, null,
-                    List.of(new PostOps.Arg(DNNL_ARG_SRC(), src.memory), new PostOps.Arg(DNNL_ARG_DST(), dst.memory)),
-                    new OwnUpsample(src.data, dst.data, dimsOf(batch, n.input()), gelu)));
+            addHost("upsample2x" + (gelu ? "+gelu" : "") + OWN_KERNEL, src.memory, dst.memory,
+                    new OwnUpsample(src.data, dst.data, dimsOf(batch, n.input()), gelu));
             return;
         }
         MemorySegment out = h.out();
