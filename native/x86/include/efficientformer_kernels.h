@@ -43,7 +43,8 @@ EFK_API int efk_cpu_supported(void);
  *   16:       [batch][channels / 16][height][width][16]  (oneDNN's nChw16c; channels % 16 == 0)
  *   channels: [batch][height][width][channels]            (NHWC; any channel count)
  * weights: [channels][3][3] (PyTorch's [C][1][3][3]); bias: [channels].
- * src and dst must not overlap. Runs on the calling thread.
+ * src and dst must not overlap. The work is split across the calling thread's OpenMP team
+ * (omp_set_num_threads on that thread sets its size); the result does not depend on that size.
  *
  * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
  */
@@ -57,7 +58,7 @@ EFK_API int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights
  * efk_dwconv3x3_f32).
  *
  * src: [batch][height][width][channels] (NHWC); dst: [batch][2 height][2 width][channels]. src and
- * dst must not overlap. Runs on the calling thread.
+ * dst must not overlap. Split across the calling thread's OpenMP team like efk_dwconv3x3_f32.
  *
  * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
  */
