@@ -65,6 +65,20 @@ EFK_API int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights
 EFK_API int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t channels, int64_t height, int64_t width,
                                int gelu);
 
+/**
+ * EfficientFormer V1's pool mixer: dst = src + scale * (avgpool(src) - src), where avgpool is the
+ * 3x3 average, stride 1, padding 1, over the valid neighbours only (PyTorch's
+ * AvgPool2d(3, 1, 1, count_include_pad=False)), fp32.
+ *
+ * src and dst: one layout, chosen by channel_block as for efk_dwconv3x3_f32; scale: [channels].
+ * src and dst must not overlap. Split across the calling thread's OpenMP team like
+ * efk_dwconv3x3_f32.
+ *
+ * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
+ */
+EFK_API int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels,
+                                  int64_t height, int64_t width, int64_t channel_block);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,9 +6,8 @@
  * convolution itself (this one keeps a row of seven outputs and the nine weight vectors in
  * registers and loads each input vector once per output row).
  *
- * Every 16 channels form a plane [height][width][16] with a pixel stride (16 in nChw16c, channels
- * in NHWC): the kernel walks one plane at a time. The last plane of an NHWC map whose channels are
- * not a multiple of 16 is read and written through a lane mask.
+ * The kernel walks one plane (efk_plane) at a time; the last plane of an NHWC map whose channels
+ * are not a multiple of 16 is read and written through a lane mask.
  */
 #include "kernels_avx512.h"
 
@@ -18,21 +17,13 @@
  * table (6) fit the 32 zmm registers. */
 #define ROW_BLOCK 7
 
-/* One plane: 16 channels of one image (the lanes set in the mask). */
-typedef struct {
-    const float *src;
-    float *dst;
-    int64_t height, width, pixel_stride;
-    __mmask16 lanes;
-} plane_t;
-
 /*
  * Outputs x0 .. x0 + n - 1 of row y. n, gelu and masked are compile-time constants at each call
  * (masked loads and stores cost about a tenth of the speed, so only a partial plane uses them), and the
  * weights, bias and GELU table arrive as values: kept in registers (through a pointer the compiler
  * would reload them after every store, as __m512 may alias the float output).
  */
-static inline __attribute__((always_inline)) void row_block(plane_t p, const __m512 *w, __m512 bias, const efk_gelu_table *table,
+static inline __attribute__((always_inline)) void row_block(efk_plane p, const __m512 *w, __m512 bias, const efk_gelu_table *table,
                                                             int64_t y, int64_t x0, const int n, const int gelu, const int masked) {
     __m512 acc[ROW_BLOCK];
     for (int j = 0; j < n; j++) {
@@ -66,7 +57,7 @@ static inline __attribute__((always_inline)) void row_block(plane_t p, const __m
     }
 }
 
-static inline __attribute__((always_inline)) void run_plane(plane_t p, const float *weights, const float *bias, const int gelu,
+static inline __attribute__((always_inline)) void run_plane(efk_plane p, const float *weights, const float *bias, const int gelu,
                                                             const int masked) {
     __m512 w[9];
     for (int q = 0; q < 9; q++) {
@@ -92,25 +83,24 @@ static inline __attribute__((always_inline)) void run_plane(plane_t p, const flo
 }
 
 /* The four variants, each compiled with its constants. */
-static void run_plane_gelu(plane_t p, const float *weights, const float *bias) {
+static void run_plane_gelu(efk_plane p, const float *weights, const float *bias) {
     run_plane(p, weights, bias, 1, 0);
 }
 
-static void run_plane_linear(plane_t p, const float *weights, const float *bias) {
+static void run_plane_linear(efk_plane p, const float *weights, const float *bias) {
     run_plane(p, weights, bias, 0, 0);
 }
 
-static void run_partial_plane_gelu(plane_t p, const float *weights, const float *bias) {
+static void run_partial_plane_gelu(efk_plane p, const float *weights, const float *bias) {
     run_plane(p, weights, bias, 1, 1);
 }
 
-static void run_partial_plane_linear(plane_t p, const float *weights, const float *bias) {
+static void run_partial_plane_linear(efk_plane p, const float *weights, const float *bias) {
     run_plane(p, weights, bias, 0, 1);
 }
 
 void efk_dwconv3x3_avx512(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t channels,
                           int64_t height, int64_t width, int64_t channel_block, int gelu) {
-    int64_t image = channels * height * width;
     int64_t planes = (channels + 15) / 16;
     /* The planes are independent: split across the caller's OpenMP team (the plan's thread count,
      * set on the calling thread as for oneDNN's own regions). Every output is computed the same
@@ -118,12 +108,10 @@ void efk_dwconv3x3_avx512(const float *src, float *dst, const float *weights, co
 #pragma omp parallel for collapse(2) schedule(static)
     for (int64_t b = 0; b < batch; b++) {
         for (int64_t cb = 0; cb < planes; cb++) {
-            int64_t offset = channel_block == 16 ? b * image + cb * height * width * 16 : b * image + cb * 16;
-            int64_t lanes = channels - cb * 16 < 16 ? channels - cb * 16 : 16;
-            plane_t p = {src + offset, dst + offset, height, width, channel_block, (__mmask16)((1u << lanes) - 1)};
+            efk_plane p = efk_plane_of(src, dst, b, cb, channels, height, width, channel_block);
             const float *w = weights + cb * 16 * 9;
             const float *bi = bias + cb * 16;
-            if (lanes == 16) {
+            if (p.lanes == 0xFFFF) {
                 (gelu ? run_plane_gelu : run_plane_linear)(p, w, bi);
             } else {
                 (gelu ? run_partial_plane_gelu : run_partial_plane_linear)(p, w, bi);

@@ -22,12 +22,18 @@ static int product_fits(int64_t a, int64_t b) {
     return a <= ((int64_t)1 << 62) / b;
 }
 
+/* Sizes of a map in one of the per-channel kernels' layouts: all positive, the element count
+ * representable, the channel block 16 (channels a multiple of it) or the channel count. */
+static int map_fits(int64_t batch, int64_t channels, int64_t height, int64_t width, int64_t channel_block) {
+    return batch >= 1 && channels >= 1 && height >= 1 && width >= 1
+           && (channel_block == channels || (channel_block == 16 && channels % 16 == 0)) && product_fits(batch, channels)
+           && product_fits(batch * channels, height) && product_fits(batch * channels * height, width);
+}
+
 int efk_dwconv3x3_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t channels,
                       int64_t height, int64_t width, int64_t channel_block, int gelu) {
-    if (src == NULL || dst == NULL || weights == NULL || bias == NULL || batch < 1 || channels < 1 || height < 1 || width < 1
-        || !(channel_block == channels || (channel_block == 16 && channels % 16 == 0)) || (gelu != 0 && gelu != 1)
-        || !product_fits(batch, channels) || !product_fits(batch * channels, height)
-        || !product_fits(batch * channels * height, width)) {
+    if (src == NULL || dst == NULL || weights == NULL || bias == NULL || (gelu != 0 && gelu != 1)
+        || !map_fits(batch, channels, height, width, channel_block)) {
         return EFK_ERR_ARGUMENT;
     }
     if (!efk_cpu_supported()) {
@@ -47,5 +53,17 @@ int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int64_t chan
         return EFK_ERR_CPU;
     }
     efk_upsample2x_avx512(src, dst, batch, channels, height, width, gelu);
+    return EFK_OK;
+}
+
+int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels, int64_t height,
+                          int64_t width, int64_t channel_block) {
+    if (src == NULL || dst == NULL || scale == NULL || !map_fits(batch, channels, height, width, channel_block)) {
+        return EFK_ERR_ARGUMENT;
+    }
+    if (!efk_cpu_supported()) {
+        return EFK_ERR_CPU;
+    }
+    efk_pool_mixer3x3_avx512(src, dst, scale, batch, channels, height, width, channel_block);
     return EFK_OK;
 }

@@ -4,32 +4,10 @@
  * errors. Prints a speed line per EfficientFormerV2 shape (informative; nothing is asserted on it).
  * Exit status 0 when every check passed.
  */
-#define _ISOC11_SOURCE
-#define _POSIX_C_SOURCE 199309L
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
-
-#include "efficientformer_kernels.h"
-
-static int failures = 0;
+#include "test_support.h"
 
 static double gelu(double x) {
     return 0.5 * x * (1.0 + erf(x / sqrt(2.0)));
-}
-
-static float uniform(unsigned *state, float lo, float hi) {
-    *state = *state * 1664525u + 1013904223u;
-    return lo + (hi - lo) * (float)(*state >> 8) / (float)(1u << 24);
-}
-
-/* Element (b, c, y, x) of a map in the given layout. */
-static size_t at(long b, long c, long y, long x, long C, long H, long W, long block) {
-    if (block == 16) {
-        return (size_t)((((b * (C / 16) + c / 16) * H + y) * W + x) * 16 + c % 16);
-    }
-    return (size_t)(((b * H + y) * W + x) * C + c);
 }
 
 static void check(long B, long C, long H, long W, long block, int act) {
@@ -64,39 +42,26 @@ static void check(long B, long C, long H, long W, long block, int act) {
     free(src); free(dst); free(w); free(bias);
 }
 
-static void expect_status(const char *what, int got, int want) {
-    if (got != want) {
-        printf("FAIL %s: status %d, expected %d\n", what, got, want);
-        failures++;
-    }
-}
+typedef struct {
+    float *src, *dst, *w, *bias;
+    long C, H, block;
+} speed_case;
 
-static double seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec * 1e-9;
+static void run_case(void *arg) {
+    speed_case *k = arg;
+    efk_dwconv3x3_f32(k->src, k->dst, k->w, k->bias, 1, k->C, k->H, k->H, k->block, 1);
 }
 
 static void speed(long C, long H, long block) {
     size_t n = (size_t)(C * H * H);
-    /* 64-byte aligned, as the library's activation buffers are: a vector split across two cache
-     * lines costs a third of the speed. */
-    size_t bytes = (n * sizeof(float) + 63) / 64 * 64;
-    float *src = aligned_alloc(64, bytes), *dst = aligned_alloc(64, bytes);
-    float *w = calloc((size_t)C * 9, sizeof(float)), *bias = calloc((size_t)C, sizeof(float));
+    speed_case k = {aligned_floats(n), aligned_floats(n), calloc((size_t)C * 9, sizeof(float)), calloc((size_t)C, sizeof(float)), C, H, block};
     unsigned s = 1;
-    for (size_t i = 0; i < n; i++) src[i] = uniform(&s, -3.0f, 3.0f);
-    for (long i = 0; i < C * 9; i++) w[i] = uniform(&s, -1.0f, 1.0f);
-    double best = 1e9;
-    for (int round = 0; round < 15; round++) {
-        double t0 = seconds();
-        for (int i = 0; i < 20; i++) efk_dwconv3x3_f32(src, dst, w, bias, 1, C, H, H, block, 1);
-        double t = (seconds() - t0) / 20;
-        if (t < best) best = t;
-    }
+    for (size_t i = 0; i < n; i++) k.src[i] = uniform(&s, -3.0f, 3.0f);
+    for (long i = 0; i < C * 9; i++) k.w[i] = uniform(&s, -1.0f, 1.0f);
+    double best = best_seconds(run_case, &k);
     printf("speed: %4ld channels %3ldx%-3ld %-7s + GELU: %7.1f us, %5.1f GFLOPS\n", C, H, H, block == 16 ? "nChw16c" : "NHWC",
            best * 1e6, 18.0 * (double)n / best * 1e-9);
-    free(src); free(dst); free(w); free(bias);
+    free(k.src); free(k.dst); free(k.w); free(k.bias);
 }
 
 int main(void) {
@@ -108,7 +73,7 @@ int main(void) {
         printf("skipped: this CPU has no AVX-512F, so the kernels refuse to run (checking that)\n");
         float x[16] = {0};
         expect_status("no AVX-512", efk_dwconv3x3_f32(x, x, x, x, 1, 16, 1, 1, 16, 0), EFK_ERR_CPU);
-        return failures ? 1 : 0;
+        return finish();
     }
     const long sizes[][2] = {{1, 1}, {1, 9}, {2, 7}, {3, 8}, {7, 7}, {5, 13}, {14, 14}, {9, 15}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
@@ -158,6 +123,5 @@ int main(void) {
     speed(896, 7, 16);
     speed(160, 56, 160);
     speed(360, 14, 360);
-    printf(failures ? "%d FAILED\n" : "all passed\n", failures);
-    return failures ? 1 : 0;
+    return finish();
 }

@@ -4,16 +4,7 @@
  * double: with and without GELU, 1x1 maps up, channel counts with a partial last vector, a batch;
  * and its argument errors. Prints a speed line for V2's 1024-channel 7x7 map (informative).
  */
-#define _ISOC11_SOURCE
-#define _POSIX_C_SOURCE 199309L
-#include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
-
-#include "efficientformer_kernels.h"
-
-static int failures = 0;
+#include "test_support.h"
 
 static double source(long o, long n, long *i0, long *i1) {
     double s = (o + 0.5) / 2 - 0.5;
@@ -27,10 +18,7 @@ static void check(long B, long C, long H, long W, int gelu) {
     size_t n = (size_t)(B * C * H * W);
     float *src = malloc(n * sizeof(float)), *dst = malloc(4 * n * sizeof(float));
     unsigned s = (unsigned)(B * 31 + C * 7 + H * 3 + W + gelu);
-    for (size_t i = 0; i < n; i++) {
-        s = s * 1664525u + 1013904223u;
-        src[i] = -3.0f + 6.0f * (float)(s >> 8) / (float)(1u << 24);
-    }
+    for (size_t i = 0; i < n; i++) src[i] = uniform(&s, -3.0f, 3.0f);
     int rc = efk_upsample2x_f32(src, dst, B, C, H, W, gelu);
     double worst = 0;
     for (long b = 0; b < B; b++)
@@ -54,11 +42,14 @@ static void check(long B, long C, long H, long W, int gelu) {
     free(dst);
 }
 
-static void expect_status(const char *what, int got, int want) {
-    if (got != want) {
-        printf("FAIL %s: status %d, expected %d\n", what, got, want);
-        failures++;
-    }
+typedef struct {
+    float *src, *dst;
+    long C, H;
+} speed_case;
+
+static void run_case(void *arg) {
+    speed_case *k = arg;
+    efk_upsample2x_f32(k->src, k->dst, 1, k->C, k->H, k->H, 1);
 }
 
 int main(void) {
@@ -66,7 +57,7 @@ int main(void) {
         float x[16] = {0};
         expect_status("no AVX-512", efk_upsample2x_f32(x, x, 1, 1, 1, 1, 0), EFK_ERR_CPU);
         printf("skipped: no AVX-512F here (the refusal was checked)\n");
-        return failures ? 1 : 0;
+        return finish();
     }
     for (int gelu = 0; gelu <= 1; gelu++) {
         check(1, 16, 1, 1, gelu);
@@ -83,21 +74,12 @@ int main(void) {
     {
         long C = 1024, H = 7;
         size_t n = (size_t)(C * H * H);
-        float *src = aligned_alloc(64, n * 4), *dst = aligned_alloc(64, 4 * n * 4);
-        for (size_t i = 0; i < n; i++) src[i] = (float)(i % 13) * 0.1f - 0.6f;
-        double best = 1e9;
-        for (int round = 0; round < 15; round++) {
-            struct timespec t0, t1;
-            clock_gettime(CLOCK_MONOTONIC, &t0);
-            for (int i = 0; i < 20; i++) efk_upsample2x_f32(src, dst, 1, C, H, H, 1);
-            clock_gettime(CLOCK_MONOTONIC, &t1);
-            double t = ((t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) * 1e-9) / 20;
-            if (t < best) best = t;
-        }
+        speed_case k = {aligned_floats(n), aligned_floats(4 * n), C, H};
+        for (size_t i = 0; i < n; i++) k.src[i] = (float)(i % 13) * 0.1f - 0.6f;
+        double best = best_seconds(run_case, &k);
         printf("speed: 1024 channels 7x7 -> 14x14 NHWC + GELU: %.1f us, %.3f ns per output value\n", best * 1e6, best * 1e9 / (4.0 * n));
-        free(src);
-        free(dst);
+        free(k.src);
+        free(k.dst);
     }
-    printf(failures ? "%d FAILED\n" : "all passed\n", failures);
-    return failures ? 1 : 0;
+    return finish();
 }

@@ -293,6 +293,73 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class efk_pool_mixer3x3_f32 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_kernels_h.C_INT,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efk_pool_mixer3x3_f32");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels, int64_t height, int64_t width, int64_t channel_block)
+     * }
+     */
+    public static FunctionDescriptor efk_pool_mixer3x3_f32$descriptor() {
+        return efk_pool_mixer3x3_f32.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels, int64_t height, int64_t width, int64_t channel_block)
+     * }
+     */
+    public static MethodHandle efk_pool_mixer3x3_f32$handle() {
+        return efk_pool_mixer3x3_f32.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels, int64_t height, int64_t width, int64_t channel_block)
+     * }
+     */
+    public static MemorySegment efk_pool_mixer3x3_f32$address() {
+        return efk_pool_mixer3x3_f32.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels, int64_t height, int64_t width, int64_t channel_block)
+     * }
+     */
+    public static int efk_pool_mixer3x3_f32(MemorySegment src, MemorySegment dst, MemorySegment scale, long batch, long channels, long height, long width, long channel_block) {
+        var mh$ = efk_pool_mixer3x3_f32.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efk_pool_mixer3x3_f32", src, dst, scale, batch, channels, height, width, channel_block);
+            }
+            return (int)mh$.invokeExact(src, dst, scale, batch, channels, height, width, channel_block);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static final int EFK_ERR_ARGUMENT = (int)-1L;
     /**
      * {@snippet lang=c :

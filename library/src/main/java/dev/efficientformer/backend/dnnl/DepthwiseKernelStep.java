@@ -19,20 +19,10 @@ import java.lang.foreign.MemorySegment;
 record DepthwiseKernelStep(String kind, String stage, MemorySegment src, MemorySegment dst, MemorySegment weights, MemorySegment bias,
                            long batch, long channels, long height, long width, long channelBlock, boolean gelu) implements DnnlPlan.Step {
     DepthwiseKernelStep {
-        if (batch < 1 || channels < 1 || height < 1 || width < 1 || !(channelBlock == channels || (channelBlock == 16 && channels % 16 == 0))) {
-            throw new IllegalStateException("the depthwise kernel does not run batch " + batch + ", " + channels + " channels of "
-                    + height + "x" + width + " in blocks of " + channelBlock);
-        }
-        long mapBytes = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(batch, channels), Math.multiplyExact(height, width)), Float.BYTES);
-        if (src.byteSize() < mapBytes || dst.byteSize() < mapBytes || weights.byteSize() < channels * 9 * Float.BYTES
-                || bias.byteSize() < channels * Float.BYTES) {
-            throw new IllegalStateException("a buffer of the depthwise kernel is smaller than its " + mapBytes + "-byte map");
-        }
-        long s = src.address();
-        long d = dst.address();
-        if (s < d + mapBytes && d < s + mapBytes) {
-            throw new IllegalStateException("the depthwise kernel's input and output overlap");
-        }
+        long mapBytes = KernelArguments.mapBytes("depthwise", batch, channels, height, width, channelBlock);
+        KernelArguments.requireMaps("depthwise", src, mapBytes, dst, mapBytes);
+        KernelArguments.requireSize("depthwise", "weights", weights, Math.multiplyExact(channels, 9L * Float.BYTES));
+        KernelArguments.requireSize("depthwise", "bias", bias, channels * Float.BYTES);
     }
 
     @Override

@@ -66,7 +66,7 @@ final class DnnlPlanCompiler {
     }
 
     /** A step that is not a oneDNN primitive, made once its buffers are placed. */
-    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample {
+    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample, OwnPoolMixer {
         DnnlPlan.Step make(String kind, String stage, ActivationMemory activations);
     }
 
@@ -96,6 +96,16 @@ final class DnnlPlanCompiler {
         }
     }
 
+    /** V1's pool mixer on the project's own kernel ({@link PoolMixerKernelStep}). */
+    private record OwnPoolMixer(ActivationMemory.Storage src, ActivationMemory.Storage dst, MemorySegment scale, long[] dims,
+                                long channelBlock) implements HostStep {
+        @Override
+        public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
+            return new PoolMixerKernelStep(kind, stage, activations.segment(src), activations.segment(dst), scale, dims[0], dims[1], dims[2],
+                    dims[3], channelBlock);
+        }
+    }
+
     /**
      * Below this many multiply-adds per split input value (output channels x kernel area /
      * stride^2), per plan thread, the split costs more than bf16x3 saves. The split runs on the
@@ -117,7 +127,7 @@ final class DnnlPlanCompiler {
     private final int threads;
     /** What the step kinds of the project's own kernels end with (profiles tell them from oneDNN's primitives). */
     static final String OWN_KERNEL = " (own kernel)";
-    /** Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}). */
+    /** Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}, {@link #ownPoolMixer}, {@link #upsample}). */
     private final boolean ownKernels;
     private final DnnlHandles h = new DnnlHandles();
     private final ActivationMemory activations = new ActivationMemory(h);
@@ -865,7 +875,10 @@ final class DnnlPlanCompiler {
         reorder("to_tokens", map.md, map.memory, nhwc, view(nhwc, tokens.data, 0));
     }
 
-    /** {@code x + s * (pool(x) - x)} as one pooling primitive with binary post-ops. */
+    /**
+     * {@code x + s * (pool(x) - x)} as one step: the project's own kernel for a 3x3 pool ({@link
+     * #ownPoolMixer}), else one pooling primitive with binary post-ops.
+     */
     private boolean poolMixer(int i, Ops.AvgPool p) {
         if (!Lowering.isPoolMixer(graph, i)) {
             return false;
@@ -876,6 +889,13 @@ final class DnnlPlanCompiler {
         int scale = i + 2;
         int add = i + 3;
         Ops.ChannelScale s = (Ops.ChannelScale) nodes.get(scale).op();
+        lowered[sub] = true;
+        lowered[scale] = true;
+        lowered[add] = true;
+        Buffer dst = buffer(nodes.get(add).output());
+        if (ownPoolMixer(pool, p, s, dst)) {
+            return true;
+        }
         Buffer xb = buffer(x);
         int c = x.dim(0);
         MemorySegment scaleMd = h.md(new long[] {1, c, 1, 1}, dnnl_nchw());
@@ -883,10 +903,30 @@ final class DnnlPlanCompiler {
                 .binary(dnnl_binary_sub(), xb.md, xb.memory)
                 .binary(dnnl_binary_mul(), scaleMd, constant(s.scale(), new long[] {1, c, 1, 1}, dnnl_nchw()))
                 .binary(dnnl_binary_add(), xb.md, xb.memory);
-        lowered[sub] = true;
-        lowered[scale] = true;
-        lowered[add] = true;
-        pooling(pool, p, post, buffer(nodes.get(add).output()));
+        pooling(pool, p, post, dst);
+        return true;
+    }
+
+    /**
+     * The pool mixer on the project's own x86_64 kernel where it runs ({@link #ownKernels}; a 3x3
+     * pool, stride 1, padding 1, in and out in one layout). On one Zen 5 core oneDNN's pooling with
+     * its three binary post-ops took about 1.8 ns per output value on V1's maps, the kernel
+     * 0.16-0.28: the nine-input sum is separable and the epilogue stays in registers. Like the own
+     * depthwise kernel it splits channel planes across the plan's threads, each output computed the
+     * same way whatever the split.
+     *
+     * @return whether the mixer was lowered
+     */
+    private boolean ownPoolMixer(Node pool, Ops.AvgPool p, Ops.ChannelScale s, Buffer dst) {
+        Buffer src = buffer(pool.input());
+        long block = src.channelBlock;
+        int channels = pool.input().dim(0);
+        if (!ownKernels || p.kernel() != 3 || p.stride() != 1 || p.padding() != 1 || block != dst.channelBlock
+                || !(block == channels || (block == 16 && channels % 16 == 0))) {
+            return false;
+        }
+        addHost("pool_mixer" + OWN_KERNEL, src.memory, dst.memory,
+                new OwnPoolMixer(src.data, dst.data, floats(s.scale()), dimsOf(batch, pool.output()), block));
         return true;
     }
 

@@ -17,18 +17,8 @@ import java.lang.foreign.MemorySegment;
 record UpsampleKernelStep(String kind, String stage, MemorySegment src, MemorySegment dst, long batch, long channels, long height,
                           long width, boolean gelu) implements DnnlPlan.Step {
     UpsampleKernelStep {
-        if (batch < 1 || channels < 1 || height < 1 || width < 1) {
-            throw new IllegalStateException("the upsampling kernel does not run batch " + batch + ", " + channels + " channels of "
-                    + height + "x" + width);
-        }
-        long srcBytes = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(batch, channels), Math.multiplyExact(height, width)), Float.BYTES);
-        long dstBytes = Math.multiplyExact(srcBytes, 4);
-        if (src.byteSize() < srcBytes || dst.byteSize() < dstBytes) {
-            throw new IllegalStateException("a buffer of the upsampling kernel is smaller than its map");
-        }
-        if (src.address() < dst.address() + dstBytes && dst.address() < src.address() + srcBytes) {
-            throw new IllegalStateException("the upsampling kernel's input and output overlap");
-        }
+        long srcBytes = KernelArguments.mapBytes("upsampling", batch, channels, height, width);
+        KernelArguments.requireMaps("upsampling", src, srcBytes, dst, Math.multiplyExact(srcBytes, 4));
     }
 
     @Override

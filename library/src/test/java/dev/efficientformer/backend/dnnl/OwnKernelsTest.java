@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * kernel's seven-output row block, the plan gives the scalar control's numbers; the kernel's step
  * is there exactly where the kernels are usable (bundled, AVX-512) and absent when switched off.
  * Bilinear x2 upsampling (with and without GELU) of NHWC maps likewise; a map upsampled onto
- * channel blocks stays on oneDNN.
+ * channel blocks stays on oneDNN. V1's pool mixer {@code x + s * (pool(x) - x)} likewise, in both
+ * layouts and on grids whose width is not a multiple of its eight-output row block.
  */
 @Isolated("sets the efficientformer.kernels system property")
 class OwnKernelsTest {
@@ -84,6 +85,39 @@ class OwnKernelsTest {
         boolean expected = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512() && channels % 16 != 0;
         String own = "upsample2x" + (gelu ? "+gelu" : "") + DnnlPlanCompiler.OWN_KERNEL;
         assertEquals(expected ? 1 : 0, kinds.stream().filter(own::equals).count(), kinds.toString());
+    }
+
+    @ParameterizedTest(name = "pool mixer on {0} channels beside a {1}-channel map, {2}x{3}")
+    @CsvSource({
+            "32, 16, 28, 28",   // channel blocks
+            "48, 16, 7, 9",
+            "48, 24, 14, 14",   // a 24-channel map keeps the grid NHWC
+            "40, 24, 5, 17",    // NHWC with a last plane of 8 channels
+            "3, 5, 1, 1",
+    })
+    void mixesOnTheOwnKernelWithTheControlsNumbers(int channels, int stemChannels, int height, int width) {
+        Graph.Builder b = Graph.builder(8, height * 2, width * 2);
+        Value stem = b.add(new Ops.Conv2d(stemChannels, 8, 3, 2, 1, randoms(stemChannels * 8 * 9), randoms(stemChannels)), b.input());
+        Value x = b.add(new Ops.Conv2d(channels, stemChannels, 1, 1, 0, randoms(channels * stemChannels), randoms(channels)), stem);
+        Value scaled = b.add(new Ops.ChannelScale(randoms(channels)), b.add(new Ops.Sub(), b.add(new Ops.AvgPool(3, 1, 1), x), x));
+        Value mixed = b.add(new Ops.Add(), x, scaled);
+        Graph g = b.build(b.add(new Ops.Conv2d(stemChannels, channels, 1, 1, 0, randoms(stemChannels * channels), randoms(stemChannels)), mixed));
+        String what = "pool mixer " + channels + " channels " + height + "x" + width;
+        float[] input = randoms((int) g.input().elementsPerImage() * 2);
+        String own = "pool_mixer" + DnnlPlanCompiler.OWN_KERNEL;
+
+        List<String> kinds = AgainstTheControl.stepKinds(what, g, 2, input);
+        boolean usable = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512();
+        assertEquals(usable ? 1 : 0, kinds.stream().filter(own::equals).count(), kinds.toString());
+
+        String before = System.getProperty(KernelsLibrary.PROPERTY);
+        System.setProperty(KernelsLibrary.PROPERTY, "off");
+        try {
+            List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 2, input);
+            assertEquals(1, off.stream().filter("pool_mixer"::equals).count(), off.toString());
+        } finally {
+            restore(before);
+        }
     }
 
     @Test
