@@ -79,6 +79,30 @@ EFK_API int efk_upsample2x_f32(const float *src, float *dst, int64_t batch, int6
 EFK_API int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int64_t batch, int64_t channels,
                                   int64_t height, int64_t width, int64_t channel_block);
 
+/**
+ * Packs the weights of a 1x1 convolution for efk_conv1x1_f32: weights [out_channels][in_channels]
+ * (PyTorch's [O][I][1][1]) into packed, out_channels * in_channels floats in the order the
+ * kernel reads them. Both channel counts must be multiples of 16; the buffers must not overlap.
+ *
+ * Returns EFK_OK or EFK_ERR_ARGUMENT (this function runs on any CPU).
+ */
+EFK_API int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels);
+
+/**
+ * 1x1 convolution, fp32, on 16-channel blocks (oneDNN's nChw16c): for every pixel,
+ * dst = act(W src + bias), with act the exact GELU (as in efk_dwconv3x3_f32) when gelu is 1, else
+ * the identity; when accumulate is 1, the result is added to what dst holds (a residual sum).
+ *
+ * src: [batch][in_channels / 16][pixels][16]; dst: [batch][out_channels / 16][pixels][16]; packed:
+ * the weights from efk_conv1x1_pack_f32; bias: [out_channels]. Both channel counts must be
+ * multiples of 16; src and dst must not overlap. Split across the calling thread's OpenMP team like
+ * efk_dwconv3x3_f32; the result does not depend on the team's size.
+ *
+ * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
+ */
+EFK_API int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels,
+                            int64_t out_channels, int64_t pixels, int gelu, int accumulate);
+
 #ifdef __cplusplus
 }
 #endif

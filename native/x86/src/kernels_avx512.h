@@ -39,4 +39,8 @@ __attribute__((visibility("hidden"))) void efk_pool_mixer3x3_avx512(const float 
                                                                     int64_t batch, int64_t channels, int64_t height,
                                                                     int64_t width, int64_t channel_block);
 
+__attribute__((visibility("hidden"))) void efk_conv1x1_avx512(const float *src, float *dst, const float *packed, const float *bias,
+                                                              int64_t batch, int64_t in_channels, int64_t out_channels,
+                                                              int64_t pixels, int gelu, int accumulate);
+
 #endif

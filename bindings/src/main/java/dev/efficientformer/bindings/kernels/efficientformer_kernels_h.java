@@ -360,6 +360,138 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class efk_conv1x1_pack_f32 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_kernels_h.C_INT,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efk_conv1x1_pack_f32");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels)
+     * }
+     */
+    public static FunctionDescriptor efk_conv1x1_pack_f32$descriptor() {
+        return efk_conv1x1_pack_f32.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels)
+     * }
+     */
+    public static MethodHandle efk_conv1x1_pack_f32$handle() {
+        return efk_conv1x1_pack_f32.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels)
+     * }
+     */
+    public static MemorySegment efk_conv1x1_pack_f32$address() {
+        return efk_conv1x1_pack_f32.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels)
+     * }
+     */
+    public static int efk_conv1x1_pack_f32(MemorySegment weights, MemorySegment packed, long out_channels, long in_channels) {
+        var mh$ = efk_conv1x1_pack_f32.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efk_conv1x1_pack_f32", weights, packed, out_channels, in_channels);
+            }
+            return (int)mh$.invokeExact(weights, packed, out_channels, in_channels);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class efk_conv1x1_f32 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_kernels_h.C_INT,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_INT,
+            efficientformer_kernels_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efk_conv1x1_f32");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * }
+     */
+    public static FunctionDescriptor efk_conv1x1_f32$descriptor() {
+        return efk_conv1x1_f32.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * }
+     */
+    public static MethodHandle efk_conv1x1_f32$handle() {
+        return efk_conv1x1_f32.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * }
+     */
+    public static MemorySegment efk_conv1x1_f32$address() {
+        return efk_conv1x1_f32.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * }
+     */
+    public static int efk_conv1x1_f32(MemorySegment src, MemorySegment dst, MemorySegment packed, MemorySegment bias, long batch, long in_channels, long out_channels, long pixels, int gelu, int accumulate) {
+        var mh$ = efk_conv1x1_f32.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efk_conv1x1_f32", src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
+            }
+            return (int)mh$.invokeExact(src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static final int EFK_ERR_ARGUMENT = (int)-1L;
     /**
      * {@snippet lang=c :

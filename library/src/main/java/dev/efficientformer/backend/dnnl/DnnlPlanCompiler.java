@@ -1,6 +1,7 @@
 package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_conv1x1_pack_f32;
 
 import dev.efficientformer.EfficientFormerException;
 import dev.efficientformer.MatmulPrecision;
@@ -66,7 +67,7 @@ final class DnnlPlanCompiler {
     }
 
     /** A step that is not a oneDNN primitive, made once its buffers are placed. */
-    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample, OwnPoolMixer {
+    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample, OwnPoolMixer, OwnConv1x1 {
         DnnlPlan.Step make(String kind, String stage, ActivationMemory activations);
     }
 
@@ -93,6 +94,17 @@ final class DnnlPlanCompiler {
         public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
             return new DepthwiseKernelStep(kind, stage, activations.segment(src), activations.segment(dst), weights, bias, dims[0], dims[1],
                     dims[2], dims[3], channelBlock, gelu);
+        }
+    }
+
+    /** A 1x1 convolution on the project's own kernel ({@link Conv1x1KernelStep}). */
+    private record OwnConv1x1(ActivationMemory.Storage src, ActivationMemory.Storage dst, MemorySegment packed, MemorySegment bias,
+                              long batch, long inChannels, long outChannels, long pixels, boolean gelu, boolean accumulate)
+            implements HostStep {
+        @Override
+        public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
+            return new Conv1x1KernelStep(kind, stage, activations.segment(src), activations.segment(dst), packed, bias, batch, inChannels,
+                    outChannels, pixels, gelu, accumulate);
         }
     }
 
@@ -127,7 +139,7 @@ final class DnnlPlanCompiler {
     private final int threads;
     /** What the step kinds of the project's own kernels end with (profiles tell them from oneDNN's primitives). */
     static final String OWN_KERNEL = " (own kernel)";
-    /** Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}, {@link #ownPoolMixer}, {@link #upsample}). */
+    /** Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}, {@link #ownPoolMixer}, {@link #ownConv1x1}, {@link #upsample}). */
     private final boolean ownKernels;
     private final DnnlHandles h = new DnnlHandles();
     private final ActivationMemory activations = new ActivationMemory(h);
@@ -421,7 +433,11 @@ final class DnnlPlanCompiler {
             dst = buffer(result);
         }
         switch (n.op()) {
-            case Ops.Conv2d c -> convolution(n, c, post, dst);
+            case Ops.Conv2d c -> {
+                if (!ownConv1x1(n, c, act, add >= 0, dst)) {
+                    convolution(n, c, post, dst);
+                }
+            }
             case Ops.Linear l -> linear(n, l, post, dst);
             case Ops.DepthwiseConv2d c -> {
                 if (add >= 0 || !ownDepthwise(n, c, act, dst)) {
@@ -459,6 +475,48 @@ final class DnnlPlanCompiler {
         addHost(c.kind() + (gelu ? "+gelu" : "") + OWN_KERNEL, src.memory, dst.memory,
                 new OwnDepthwise(src.data, dst.data, floats(c.weight()), floats(c.bias()), dimsOf(batch, n.output()), block, gelu));
         return true;
+    }
+
+    /**
+     * A 1x1 convolution (stride 1), the GELU after it if any and the residual sum into {@code dst}
+     * if {@code accumulate}, as one step of the project's own x86_64 kernel ({@link
+     * Conv1x1KernelStep}) where it runs: the kernels are usable, input and output are on 16-channel
+     * blocks, and the plan does not run the layer as bf16x3. On one Zen 5 core oneDNN's
+     * {@code jit_1x1} ran 138-204 GFLOPS on EfficientFormer V1's shapes (the slowest with its fused
+     * GELU), the kernel 190-215 (`native/x86/test.sh`). Each output is computed the same way
+     * whatever the split across threads.
+     *
+     * @return whether the nodes were lowered
+     */
+    private boolean ownConv1x1(Node n, Ops.Conv2d c, int act, boolean accumulate, Buffer dst) {
+        boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
+        long pixels = (long) n.output().dim(1) * n.output().dim(2);
+        if (!ownKernels || c.kernel() != 1 || c.stride() != 1 || c.padding() != 0 || (act >= 0 && !gelu) || c.inChannels() % 16 != 0
+                || c.outChannels() % 16 != 0 || usesBf16x3(batch * pixels, c.outChannels())) {
+            return false;
+        }
+        Buffer src = buffer(n.input());
+        if (src.channelBlock != 16 || dst.channelBlock != 16) {
+            return false;
+        }
+        addHost(c.kind() + (gelu ? "+gelu" : "") + (accumulate ? "+sum" : "") + OWN_KERNEL, src.memory, dst.memory,
+                new OwnConv1x1(src.data, dst.data, packedConv1x1(c), floats(c.bias()), batch, c.inChannels(), c.outChannels(), pixels, gelu,
+                        accumulate));
+        return true;
+    }
+
+    /** {@code c}'s weights packed by the kernels' library for {@code efk_conv1x1_f32}, shared through the weight cache. */
+    private MemorySegment packedConv1x1(Ops.Conv2d c) {
+        long bytes = (long) c.weight().length * Float.BYTES;
+        return weightCache.getOwn(c.weight(), "efk_conv1x1", bytes, packed -> {
+            try (Arena tmp = Arena.ofConfined()) {
+                MemorySegment weights = tmp.allocateFrom(ValueLayout.JAVA_FLOAT, c.weight());
+                int status = efk_conv1x1_pack_f32(weights, packed, c.outChannels(), c.inChannels());
+                if (status != 0) {
+                    throw new IllegalStateException("packing " + c.outChannels() + "x" + c.inChannels() + " weights failed with status " + status);
+                }
+            }
+        });
     }
 
     /**

@@ -19,8 +19,11 @@ import java.util.Map;
  * <p>Thread-safety: safe from several compiling threads; lookups and insertions are serialised.
  */
 final class DnnlWeightCache implements WeightCache {
-    /** One prepared layout of a weight: the descriptor (owned here) and its bytes. */
-    private record Entry(MemorySegment md, MemorySegment data) {
+    /**
+     * One prepared layout of a weight and its bytes: a oneDNN descriptor (owned here), or, for the
+     * project's own kernels, the name of their layout ({@code md} null).
+     */
+    private record Entry(MemorySegment md, String ownLayout, MemorySegment data) {
     }
 
     /** Prepares the bytes of a weight in a layout, when the cache does not have them yet. */
@@ -42,7 +45,7 @@ final class DnnlWeightCache implements WeightCache {
         }
         List<Entry> layouts = entries.computeIfAbsent(values, v -> new ArrayList<>());
         for (Entry e : layouts) {
-            if (dnnl_memory_desc_equal(e.md, md) == 1) {
+            if (e.md != null && dnnl_memory_desc_equal(e.md, md) == 1) {
                 return e.data;
             }
         }
@@ -51,8 +54,28 @@ final class DnnlWeightCache implements WeightCache {
         try (Arena tmp = Arena.ofConfined()) {
             MemorySegment out = tmp.allocate(ValueLayout.ADDRESS);
             DnnlException.check(dnnl_memory_desc_clone(out, md), "keep a weight layout");
-            layouts.add(new Entry(out.get(ValueLayout.ADDRESS, 0), data));
+            layouts.add(new Entry(out.get(ValueLayout.ADDRESS, 0), null, data));
         }
+        return data;
+    }
+
+    /**
+     * The {@code bytes} bytes of {@code values} in the own kernels' layout named {@code ownLayout}:
+     * prepared by {@code preparer} the first time, shared afterwards, living until {@link #close()}.
+     */
+    synchronized MemorySegment getOwn(float[] values, String ownLayout, long bytes, Preparer preparer) {
+        if (closed) {
+            throw new IllegalStateException("weight cache is closed");
+        }
+        List<Entry> layouts = entries.computeIfAbsent(values, v -> new ArrayList<>());
+        for (Entry e : layouts) {
+            if (ownLayout.equals(e.ownLayout)) {
+                return e.data;
+            }
+        }
+        MemorySegment data = arena.allocate(Math.max(1, bytes), 64);
+        preparer.prepare(data);
+        layouts.add(new Entry(null, ownLayout, data));
         return data;
     }
 
@@ -75,7 +98,9 @@ final class DnnlWeightCache implements WeightCache {
         closed = true;
         for (List<Entry> l : entries.values()) {
             for (Entry e : l) {
-                dnnl_memory_desc_destroy(e.md);
+                if (e.md != null) {
+                    dnnl_memory_desc_destroy(e.md);
+                }
             }
         }
         entries.clear();

@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * is there exactly where the kernels are usable (bundled, AVX-512) and absent when switched off.
  * Bilinear x2 upsampling (with and without GELU) of NHWC maps likewise; a map upsampled onto
  * channel blocks stays on oneDNN. V1's pool mixer {@code x + s * (pool(x) - x)} likewise, in both
- * layouts and on grids whose width is not a multiple of its eight-output row block.
+ * layouts and on grids whose width is not a multiple of its eight-output row block. 1x1
+ * convolutions on channel blocks (with GELU, with a residual sum, plain; output channels in groups
+ * of 32 and with a last group of 16; pixel counts that are not a multiple of the 12-pixel tile)
+ * likewise, while an NHWC map stays on oneDNN.
  */
 @Isolated("sets the efficientformer.kernels system property")
 class OwnKernelsTest {
@@ -115,6 +118,39 @@ class OwnKernelsTest {
         try {
             List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 2, input);
             assertEquals(1, off.stream().filter("pool_mixer"::equals).count(), off.toString());
+        } finally {
+            restore(before);
+        }
+    }
+
+    @ParameterizedTest(name = "1x1 {0} -> {1} channels on {2}x{3}")
+    @CsvSource({
+            "32, 64, 7, 7",
+            "48, 80, 14, 13",   // a last group of 16 output channels
+            "32, 48, 3, 4",
+            "24, 48, 5, 5",     // 24 channels keep the grid NHWC: oneDNN's convolutions
+    })
+    void convolvesOnTheOwnKernelWithTheControlsNumbers(int channels, int hidden, int height, int width) {
+        // x -> 1x1 + GELU -> 1x1, added to x (an MLP block), then a plain 1x1.
+        Graph.Builder b = Graph.builder(8, height * 2, width * 2);
+        Value x = b.add(new Ops.Conv2d(channels, 8, 3, 2, 1, randoms(channels * 8 * 9), randoms(channels)), b.input());
+        Value wide = b.add(new Ops.Gelu(), b.add(new Ops.Conv2d(hidden, channels, 1, 1, 0, randoms(hidden * channels), randoms(hidden)), x));
+        Value back = b.add(new Ops.Conv2d(channels, hidden, 1, 1, 0, randoms(channels * hidden), randoms(channels)), wide);
+        Value sum = b.add(new Ops.Add(), x, back);
+        Graph g = b.build(b.add(new Ops.Conv2d(hidden, channels, 1, 1, 0, randoms(hidden * channels), randoms(hidden)), sum));
+        String what = "1x1 " + channels + " -> " + hidden + " on " + height + "x" + width;
+        float[] input = randoms((int) g.input().elementsPerImage() * 2);
+
+        List<String> kinds = AgainstTheControl.stepKinds(what, g, 2, input);
+        boolean expected = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512() && channels % 16 == 0;
+        for (String own : List.of("conv1x1+gelu", "conv1x1+sum", "conv1x1")) {
+            assertEquals(expected ? 1 : 0, kinds.stream().filter((own + DnnlPlanCompiler.OWN_KERNEL)::equals).count(), own + ": " + kinds);
+        }
+        String before = System.getProperty(KernelsLibrary.PROPERTY);
+        System.setProperty(KernelsLibrary.PROPERTY, "off");
+        try {
+            List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 2, input);
+            assertFalse(off.stream().anyMatch(k -> k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), off.toString());
         } finally {
             restore(before);
         }
