@@ -33,8 +33,9 @@ flags=(-std=c11 -O3 -fPIC -fvisibility=hidden -Wall -Wextra -Werror -I "$here/in
 "$cc" "${flags[@]}" -mavx512f -fopenmp -c -o "$work/upsample2x_avx512.o" "$here/src/upsample2x_avx512.c"
 "$cc" "${flags[@]}" -mavx512f -fopenmp -c -o "$work/pool_mixer3x3_avx512.o" "$here/src/pool_mixer3x3_avx512.c"
 "$cc" "${flags[@]}" -mavx512f -fopenmp -c -o "$work/conv1x1_avx512.o" "$here/src/conv1x1_avx512.c"
+"$cc" "${flags[@]}" -mavx512f -fopenmp -c -o "$work/stem3x3s2_avx512.o" "$here/src/stem3x3s2_avx512.c"
 "$cc" -shared -fopenmp -o "$out/libefficientformer_kernels.so" "$work/library.o" "$work/dwconv3x3_avx512.o" "$work/upsample2x_avx512.o" \
-  "$work/pool_mixer3x3_avx512.o" "$work/conv1x1_avx512.o" \
+  "$work/pool_mixer3x3_avx512.o" "$work/conv1x1_avx512.o" "$work/stem3x3s2_avx512.o" \
   -Wl,-soname,libefficientformer_kernels.so \
   -Wl,--version-script="$here/src/efficientformer_kernels.map" \
   -Wl,--no-undefined

@@ -103,6 +103,28 @@ EFK_API int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t ou
 EFK_API int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels,
                             int64_t out_channels, int64_t pixels, int gelu, int accumulate);
 
+/** Activations after efk_stem3x3s2_f32. */
+#define EFK_ACTIVATION_NONE 0
+#define EFK_ACTIVATION_RELU 1
+/** The exact GELU, as in efk_dwconv3x3_f32. */
+#define EFK_ACTIVATION_GELU 2
+
+/**
+ * The first convolution of a stem: 3x3, stride 2, zero padding 1, fp32, with bias and an
+ * activation (EFK_ACTIVATION_*), reading the image in NCHW. The output is
+ * ((height - 1) / 2 + 1) x ((width - 1) / 2 + 1).
+ *
+ * src: [batch][in_channels][height][width], 1 <= in_channels <= 4; weights:
+ * [out_channels][in_channels][3][3]; bias: [out_channels], 1 <= out_channels <= 48. dst in the
+ * layout channel_block chooses, as for efk_dwconv3x3_f32 (16: out_channels % 16 == 0; or
+ * out_channels: NHWC). src and dst must not overlap. Split across the calling thread's OpenMP team
+ * like efk_dwconv3x3_f32.
+ *
+ * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
+ */
+EFK_API int efk_stem3x3s2_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t in_channels,
+                              int64_t out_channels, int64_t height, int64_t width, int64_t channel_block, int activation);
+
 #ifdef __cplusplus
 }
 #endif

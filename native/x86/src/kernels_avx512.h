@@ -43,4 +43,9 @@ __attribute__((visibility("hidden"))) void efk_conv1x1_avx512(const float *src, 
                                                               int64_t batch, int64_t in_channels, int64_t out_channels,
                                                               int64_t pixels, int gelu, int accumulate);
 
+__attribute__((visibility("hidden"))) void efk_stem3x3s2_avx512(const float *src, float *dst, const float *weights, const float *bias,
+                                                                int64_t batch, int64_t in_channels, int64_t out_channels,
+                                                                int64_t height, int64_t width, int64_t channel_block,
+                                                                int activation);
+
 #endif

@@ -98,3 +98,18 @@ int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const flo
     efk_conv1x1_avx512(src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
     return EFK_OK;
 }
+
+int efk_stem3x3s2_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t in_channels,
+                      int64_t out_channels, int64_t height, int64_t width, int64_t channel_block, int activation) {
+    if (src == NULL || dst == NULL || weights == NULL || bias == NULL || in_channels < 1 || in_channels > 4 || out_channels < 1
+        || out_channels > 48 || (activation != EFK_ACTIVATION_NONE && activation != EFK_ACTIVATION_RELU && activation != EFK_ACTIVATION_GELU)
+        || !map_fits(batch, in_channels, height, width, in_channels)
+        || !map_fits(batch, out_channels, (height - 1) / 2 + 1, (width - 1) / 2 + 1, channel_block)) {
+        return EFK_ERR_ARGUMENT;
+    }
+    if (!efk_cpu_supported()) {
+        return EFK_ERR_CPU;
+    }
+    efk_stem3x3s2_avx512(src, dst, weights, bias, batch, in_channels, out_channels, height, width, channel_block, activation);
+    return EFK_OK;
+}

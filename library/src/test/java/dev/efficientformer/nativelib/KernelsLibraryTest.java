@@ -28,7 +28,7 @@ class KernelsLibraryTest {
         java.nio.file.Path header = java.nio.file.Path.of("../native/x86/include/efficientformer_kernels.h");
         java.util.List<String> declared = java.util.regex.Pattern.compile("EFK_API \\w+ (efk_\\w+)\\(").matcher(java.nio.file.Files.readString(header))
                 .results().map(m -> m.group(1)).sorted().toList();
-        assertEquals(7, declared.size(), declared.toString());
+        assertEquals(8, declared.size(), declared.toString());
         assertEquals(declared, BoundSymbols.functions("META-INF/efficientformer/bindings/efficientformer_kernels.argfile", java.util.List.of()));
     }
 

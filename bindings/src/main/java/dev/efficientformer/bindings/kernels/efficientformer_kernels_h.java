@@ -42,6 +42,33 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
     public static int EFK_OK() {
         return EFK_OK;
     }
+    private static final int EFK_ACTIVATION_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define EFK_ACTIVATION_NONE 0
+     * }
+     */
+    public static int EFK_ACTIVATION_NONE() {
+        return EFK_ACTIVATION_NONE;
+    }
+    private static final int EFK_ACTIVATION_RELU = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define EFK_ACTIVATION_RELU 1
+     * }
+     */
+    public static int EFK_ACTIVATION_RELU() {
+        return EFK_ACTIVATION_RELU;
+    }
+    private static final int EFK_ACTIVATION_GELU = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define EFK_ACTIVATION_GELU 2
+     * }
+     */
+    public static int EFK_ACTIVATION_GELU() {
+        return EFK_ACTIVATION_GELU;
+    }
 
     private static class efk_abi_version {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -486,6 +513,76 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
                 traceDowncall("efk_conv1x1_f32", src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
             }
             return (int)mh$.invokeExact(src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class efk_stem3x3s2_f32 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            efficientformer_kernels_h.C_INT,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_POINTER,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("efk_stem3x3s2_f32");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int efk_stem3x3s2_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t height, int64_t width, int64_t channel_block, int activation)
+     * }
+     */
+    public static FunctionDescriptor efk_stem3x3s2_f32$descriptor() {
+        return efk_stem3x3s2_f32.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int efk_stem3x3s2_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t height, int64_t width, int64_t channel_block, int activation)
+     * }
+     */
+    public static MethodHandle efk_stem3x3s2_f32$handle() {
+        return efk_stem3x3s2_f32.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int efk_stem3x3s2_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t height, int64_t width, int64_t channel_block, int activation)
+     * }
+     */
+    public static MemorySegment efk_stem3x3s2_f32$address() {
+        return efk_stem3x3s2_f32.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int efk_stem3x3s2_f32(const float *src, float *dst, const float *weights, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t height, int64_t width, int64_t channel_block, int activation)
+     * }
+     */
+    public static int efk_stem3x3s2_f32(MemorySegment src, MemorySegment dst, MemorySegment weights, MemorySegment bias, long batch, long in_channels, long out_channels, long height, long width, long channel_block, int activation) {
+        var mh$ = efk_stem3x3s2_f32.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("efk_stem3x3s2_f32", src, dst, weights, bias, batch, in_channels, out_channels, height, width, channel_block, activation);
+            }
+            return (int)mh$.invokeExact(src, dst, weights, bias, batch, in_channels, out_channels, height, width, channel_block, activation);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

@@ -143,6 +143,11 @@ final class ActivationLayouts {
         return block > 0 && channels == block;
     }
 
+    /** Channels per block of the blocked layout (16 on AVX-512, 8 on AVX2), 0 when the plan is all NHWC. */
+    int channelBlock() {
+        return block;
+    }
+
     /** The channel-blocked layout of a map of {@code dims = [B, C, H, W]}, whose channels {@link #blocks}. */
     MemorySegment blocked(long[] dims) {
         return h.md(dims, block == 16 ? dnnl_nChw16c() : dnnl_nChw8c());

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class DnnlPlan implements Plan {
     /** One step of a run, in order on the calling thread (the CPU stream executes synchronously). */
-    sealed interface Step permits PrimitiveStep, SplitStep, DepthwiseKernelStep, UpsampleKernelStep, PoolMixerKernelStep, Conv1x1KernelStep {
+    sealed interface Step permits PrimitiveStep, SplitStep, DepthwiseKernelStep, UpsampleKernelStep, PoolMixerKernelStep, Conv1x1KernelStep, StemKernelStep {
         /** The op kind, for profiles. */
         String kind();
 

@@ -1,6 +1,9 @@
 package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.dnnl.dnnl_h.*;
+import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.EFK_ACTIVATION_GELU;
+import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.EFK_ACTIVATION_NONE;
+import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.EFK_ACTIVATION_RELU;
 import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_conv1x1_pack_f32;
 
 import dev.efficientformer.EfficientFormerException;
@@ -67,7 +70,7 @@ final class DnnlPlanCompiler {
     }
 
     /** A step that is not a oneDNN primitive, made once its buffers are placed. */
-    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample, OwnPoolMixer, OwnConv1x1 {
+    private sealed interface HostStep permits Split, OwnDepthwise, OwnUpsample, OwnPoolMixer, OwnConv1x1, OwnStem {
         DnnlPlan.Step make(String kind, String stage, ActivationMemory activations);
     }
 
@@ -94,6 +97,16 @@ final class DnnlPlanCompiler {
         public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
             return new DepthwiseKernelStep(kind, stage, activations.segment(src), activations.segment(dst), weights, bias, dims[0], dims[1],
                     dims[2], dims[3], channelBlock, gelu);
+        }
+    }
+
+    /** The stem's first convolution on the project's own kernel ({@link StemKernelStep}); {@code dims} are the image's. */
+    private record OwnStem(ActivationMemory.Storage src, ActivationMemory.Storage dst, MemorySegment weights, MemorySegment bias, long[] dims,
+                           long outChannels, long channelBlock, int activation) implements HostStep {
+        @Override
+        public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
+            return new StemKernelStep(kind, stage, activations.segment(src), activations.segment(dst), weights, bias, dims[0], dims[1], outChannels,
+                    dims[2], dims[3], channelBlock, activation);
         }
     }
 
@@ -149,13 +162,15 @@ final class DnnlPlanCompiler {
     /** NHWC copies of blocked maps that convolutions into NHWC read, by value id. */
     private final Map<Integer, Buffer> nhwcCopies = new HashMap<>();
     /** Tokens on channel blocks ({@code [B, C, N, 1]}), by value id: the copies linear layers read, and hidden maps kept there. */
-    private final Map<Integer, MemorySegment> blockedTokens = new HashMap<>();
+    private final Map<Integer, Buffer> blockedTokens = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<Node> nodes;
     private final boolean[] lowered;
     private MemorySegment stream;
     /** The convolution that reads the caller's NCHW image as it is ({@link #stemReadingTheImage}), or null. */
     private Node stemOnImage;
+    /** The stem convolution the own kernel computes from the caller's NCHW image ({@link #ownStemReadingTheImage}), or null. */
+    private Node ownStem;
     private final String[] stages;
     /** The stage of the node being lowered, for the steps it creates. */
     private String currentStage = "stem";
@@ -217,7 +232,8 @@ final class DnnlPlanCompiler {
             MemorySegment userMd = h.md(dimsOf(batch, in), dnnl_nchw());
             userInput = activations.storage(dnnl_memory_desc_get_size(userMd));
             stemOnImage = stemReadingTheImage(userMd);
-            if (stemOnImage != null) {
+            ownStem = stemOnImage == null ? ownStemReadingTheImage() : null;
+            if (ownStem != null || stemOnImage != null) {
                 alias(in, userInput, new ActivationLayouts.Layout(userMd, 1));
             } else {
                 Buffer input = buffer(in, layouts.nhwc(dimsOf(batch, in)));
@@ -427,18 +443,20 @@ final class DnnlPlanCompiler {
             Buffer xb = buffer(x);
             dst = alias(addNode.output(), xb.data, xb.layout());
         } else if (n.op() instanceof Ops.Linear l && hiddenStaysOnBlocks(n, l, result)) {
-            linearOnChannelBlocks(n, l, post, null, result);
+            linearOnChannelBlocks(n, l, post, act, null, result);
             return;
         } else {
             dst = buffer(result);
         }
         switch (n.op()) {
             case Ops.Conv2d c -> {
-                if (!ownConv1x1(n, c, act, add >= 0, dst)) {
+                if (n == ownStem) {
+                    ownStem(n, c, act, dst);
+                } else if (!ownConv1x1(n, c, act, add >= 0, dst)) {
                     convolution(n, c, post, dst);
                 }
             }
-            case Ops.Linear l -> linear(n, l, post, dst);
+            case Ops.Linear l -> linear(n, l, post, act, dst);
             case Ops.DepthwiseConv2d c -> {
                 if (add >= 0 || !ownDepthwise(n, c, act, dst)) {
                     depthwise(n, c, post, dst);
@@ -489,17 +507,24 @@ final class DnnlPlanCompiler {
      * @return whether the nodes were lowered
      */
     private boolean ownConv1x1(Node n, Ops.Conv2d c, int act, boolean accumulate, Buffer dst) {
+        if (c.kernel() != 1 || c.stride() != 1 || c.padding() != 0) {
+            return false;
+        }
+        return ownConv1x1(n.op().kind(), c, act, accumulate, buffer(n.input()), dst, (long) n.output().dim(1) * n.output().dim(2));
+    }
+
+    /**
+     * {@link #ownConv1x1(Node, Ops.Conv2d, int, boolean, Buffer)} from {@code src} to {@code dst}
+     * of {@code pixels} pixels per image, the step named {@code kind} (a linear layer over tokens
+     * runs this way too, {@link #linearOnChannelBlocks}).
+     */
+    private boolean ownConv1x1(String kind, Ops.Conv2d c, int act, boolean accumulate, Buffer src, Buffer dst, long pixels) {
         boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
-        long pixels = (long) n.output().dim(1) * n.output().dim(2);
-        if (!ownKernels || c.kernel() != 1 || c.stride() != 1 || c.padding() != 0 || (act >= 0 && !gelu) || c.inChannels() % 16 != 0
-                || c.outChannels() % 16 != 0 || usesBf16x3(batch * pixels, c.outChannels())) {
+        if (!ownKernels || (act >= 0 && !gelu) || c.inChannels() % 16 != 0 || c.outChannels() % 16 != 0
+                || usesBf16x3(batch * pixels, c.outChannels()) || src.channelBlock != 16 || dst.channelBlock != 16) {
             return false;
         }
-        Buffer src = buffer(n.input());
-        if (src.channelBlock != 16 || dst.channelBlock != 16) {
-            return false;
-        }
-        addHost(c.kind() + (gelu ? "+gelu" : "") + (accumulate ? "+sum" : "") + OWN_KERNEL, src.memory, dst.memory,
+        addHost(kind + (gelu ? "+gelu" : "") + (accumulate ? "+sum" : "") + OWN_KERNEL, src.memory, dst.memory,
                 new OwnConv1x1(src.data, dst.data, packedConv1x1(c), floats(c.bias()), batch, c.inChannels(), c.outChannels(), pixels, gelu,
                         accumulate));
         return true;
@@ -611,6 +636,51 @@ final class DnnlPlanCompiler {
                 layouts.blocked(dimsOf(batch, readers.get(0).output())),
                 h.dims(c.stride(), c.stride()), h.dims(0, 0), h.dims(p, p), h.dims(p, p), new PostOps(h).attributes());
         return status == dnnl_success() && !h.implementation(h.primitiveDesc(out)).startsWith("ref") ? readers.get(0) : null;
+    }
+
+    /**
+     * The stem's first convolution where the project's own kernel computes it from the caller's
+     * NCHW image (no input reorder), when oneDNN cannot ({@link #stemReadingTheImage}, measured
+     * faster for the 16-channel stems it takes): the kernels run here, the image's only reader is a 3x3
+     * stride-2 convolution (padding 1, at most 4 input and 48 output channels) with no activation,
+     * a ReLU or a GELU after it, and its result is NHWC or on 16-channel blocks. On one Zen 5 core
+     * the input reorder and oneDNN's convolution took 0.32 ms for L1's 3 -> 24 stem and 0.38 for
+     * V2-L's 3 -> 20 (55-93 GFLOPS: three input channels leave its blocking mostly empty), the
+     * kernel 0.15-0.20 with a GELU ({@code native/x86/test.sh}).
+     *
+     * @return the convolution node, or null
+     */
+    private Node ownStemReadingTheImage() {
+        List<Node> readers = graph.consumers(graph.input());
+        if (!ownKernels || readers.size() != 1 || !(readers.get(0).op() instanceof Ops.Conv2d c) || c.kernel() != 3 || c.stride() != 2
+                || c.padding() != 1 || c.inChannels() > 4 || c.outChannels() > 48) {
+            return null;
+        }
+        int act = Lowering.activationAfter(graph, nodes.indexOf(readers.get(0)), FUSIONS);
+        if (act >= 0 && stemActivation(nodes.get(act).op()) < 0) {
+            return null;
+        }
+        Value result = act >= 0 ? nodes.get(act).output() : readers.get(0).output();
+        int block = layoutOf(result).channelBlock();
+        return block == c.outChannels() || (block == 16 && c.outChannels() % 16 == 0) ? readers.get(0) : null;
+    }
+
+    /** The stem kernel's code for activation {@code op}, or -1 where it has none. */
+    private static int stemActivation(Op op) {
+        return switch (op) {
+            case Ops.Relu r -> EFK_ACTIVATION_RELU();
+            case Ops.Gelu g -> EFK_ACTIVATION_GELU();
+            default -> -1;
+        };
+    }
+
+    /** Lowers {@link #ownStem} and its activation {@code act} (or -1) into {@code dst}. */
+    private void ownStem(Node n, Ops.Conv2d c, int act, Buffer dst) {
+        Buffer src = buffer(n.input());
+        int activation = act >= 0 ? stemActivation(nodes.get(act).op()) : EFK_ACTIVATION_NONE();
+        String suffix = act >= 0 ? "+" + nodes.get(act).op().kind() : "";
+        addHost(c.kind() + suffix + OWN_KERNEL, src.memory, dst.memory, new OwnStem(src.data, dst.data, floats(c.weight()), floats(c.bias()),
+                dimsOf(batch, n.input()), c.outChannels(), dst.channelBlock, activation));
     }
 
     /**
@@ -791,9 +861,9 @@ final class DnnlPlanCompiler {
         });
     }
 
-    private void linear(Node n, Ops.Linear l, PostOps post, Buffer dst) {
+    private void linear(Node n, Ops.Linear l, PostOps post, int act, Buffer dst) {
         if (onChannelBlocks(n, l)) {
-            linearOnChannelBlocks(n, l, post, dst, n.output());
+            linearOnChannelBlocks(n, l, post, act, dst, n.output());
             return;
         }
         Buffer src = buffer(n.input());
@@ -847,31 +917,37 @@ final class DnnlPlanCompiler {
      * layer in 0.89 against 1.12 ms; the reorders cost about 0.03 ms each
      * ({@code ONEDNN_VERBOSE=profile_exec}, Zen 3, batch 1, one thread).
      */
-    private void linearOnChannelBlocks(Node n, Ops.Linear l, PostOps post, Buffer dst, Value result) {
+    private void linearOnChannelBlocks(Node n, Ops.Linear l, PostOps post, int act, Buffer dst, Value result) {
         long tokens = n.input().elementsPerImage() / l.inFeatures();
         long[] inDims = {batch, l.inFeatures(), tokens, 1};
         long[] outDims = {batch, l.outFeatures(), tokens, 1};
         MemorySegment blockedSrcMd = layouts.blocked(inDims);
         MemorySegment blockedDstMd = layouts.blocked(outDims);
-        MemorySegment blockedSrc = blockedTokens.computeIfAbsent(n.input().id(), id -> {
+        Buffer blockedSrc = blockedTokens.computeIfAbsent(n.input().id(), id -> {
             MemorySegment srcMd = h.md(inDims, dnnl_nhwc());
-            MemorySegment copy = view(blockedSrcMd, activations.storage(dnnl_memory_desc_get_size(blockedSrcMd)), 0);
-            reorder("tokens to channel blocks", srcMd, view(srcMd, buffer(n.input()).data, 0), blockedSrcMd, copy);
+            ActivationMemory.Storage data = activations.storage(dnnl_memory_desc_get_size(blockedSrcMd));
+            Buffer copy = new Buffer(data, blockedSrcMd, view(blockedSrcMd, data, 0), layouts.channelBlock());
+            reorder("tokens to channel blocks", srcMd, view(srcMd, buffer(n.input()).data, 0), blockedSrcMd, copy.memory);
             return copy;
         });
-        MemorySegment blockedDst = view(blockedDstMd, activations.storage(dnnl_memory_desc_get_size(blockedDstMd)), 0);
+        ActivationMemory.Storage dstData = activations.storage(dnnl_memory_desc_get_size(blockedDstMd));
+        Buffer blockedDst = new Buffer(dstData, blockedDstMd, view(blockedDstMd, dstData, 0), layouts.channelBlock());
         // PyTorch's [out, in] linear weight is the [out, in, 1, 1] convolution weight; the caller
         // took this path only where the convolution's bf16x3 test (the same rows and work) says no.
         Ops.Conv2d asConvolution = new Ops.Conv2d(l.outFeatures(), l.inFeatures(), 1, 1, 0, l.weight(), l.bias());
+        // The residual sum, if any, is the reorder's (throughReorder), so the layer itself never accumulates.
+        Consumer<PostOps> layer = p -> {
+            if (!ownConv1x1(n.op().kind(), asConvolution, act, false, blockedSrc, blockedDst, tokens)) {
+                convolution(n, asConvolution, p, blockedSrcMd, blockedSrc.memory, blockedDstMd, blockedDst.memory);
+            }
+        };
         if (dst == null) {
-            convolution(n, asConvolution, post, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst);
+            layer.accept(post);
             blockedTokens.put(result.id(), blockedDst);
             return;
         }
         MemorySegment dstMd = h.md(outDims, dnnl_nhwc());
-        throughReorder("channel blocks to tokens", post,
-                p -> convolution(n, asConvolution, p, blockedSrcMd, blockedSrc, blockedDstMd, blockedDst), blockedDstMd, blockedDst,
-                dstMd, view(dstMd, dst.data, 0));
+        throughReorder("channel blocks to tokens", post, layer, blockedDstMd, blockedDst.memory, dstMd, view(dstMd, dst.data, 0));
     }
 
     /** fp32 weights reordered once from their PyTorch layout into the layout the primitive chose. */

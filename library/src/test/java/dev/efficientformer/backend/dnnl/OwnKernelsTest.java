@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * layouts and on grids whose width is not a multiple of its eight-output row block. 1x1
  * convolutions on channel blocks (with GELU, with a residual sum, plain; output channels in groups
  * of 32 and with a last group of 16; pixel counts that are not a multiple of the 12-pixel tile)
- * likewise, while an NHWC map stays on oneDNN.
+ * likewise, while an NHWC map stays on oneDNN. The stem's first convolution from the NCHW image
+ * (ReLU, GELU or none; NHWC and blocked outputs; odd and non-square images) likewise, except where
+ * oneDNN reads the image itself (a one-block, 16-channel stem).
  */
 @Isolated("sets the efficientformer.kernels system property")
 class OwnKernelsTest {
@@ -153,6 +155,31 @@ class OwnKernelsTest {
             assertFalse(off.stream().anyMatch(k -> k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), off.toString());
         } finally {
             restore(before);
+        }
+    }
+
+    @ParameterizedTest(name = "stem 3 -> {0} channels on {1}x{2}, {3}")
+    @CsvSource({
+            "24, 224, 211, relu",
+            "20, 33, 35, gelu",
+            "32, 18, 17, none",   // a blocked output
+            "16, 20, 20, gelu",   // one block: oneDNN reads the image itself
+    })
+    void stemRunsOnTheOwnKernelWithTheControlsNumbers(int channels, int height, int width, String activation) {
+        Graph.Builder b = Graph.builder(3, height, width);
+        Value stem = b.add(new Ops.Conv2d(channels, 3, 3, 2, 1, randoms(channels * 27), randoms(channels)), b.input());
+        String suffix = "";
+        if (!activation.equals("none")) {
+            Op act = activation.equals("relu") ? new Ops.Relu() : new Ops.Gelu();
+            stem = b.add(act, stem);
+            suffix = "+" + act.kind();
+        }
+        Graph g = b.build(b.add(new Ops.Conv2d(channels, channels, 3, 2, 1, randoms(channels * channels * 9), randoms(channels)), stem));
+        List<String> kinds = AgainstTheControl.stepKinds("stem " + channels, g, 2, randoms((int) g.input().elementsPerImage() * 2));
+        boolean expected = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512() && channels != 16;
+        assertEquals(expected ? 1 : 0, kinds.stream().filter(("conv3x3" + suffix + DnnlPlanCompiler.OWN_KERNEL)::equals).count(), kinds.toString());
+        if (expected) {
+            assertFalse(kinds.contains("input reorder"), kinds.toString());
         }
     }
 
