@@ -150,6 +150,14 @@ final class DnnlPlanCompiler {
     private final Graph graph;
     private final int batch;
     private final int threads;
+    /**
+     * The own 1x1 kernel re-reads either its weights (once per pixel chunk) or its input (once
+     * per 32 output channels), the smaller; above this many bytes that operand leaves the L2
+     * cache (1 MB per Zen 5 core) and the kernel lost to oneDNN's, whose loops block the input
+     * channels: L7's 1536 -> 384 at 14x14 (1.2 MB of input) ran 240 against 188 ms for its stage
+     * at batch 8 ({@code bench --profile}). Below it, L1's 896 -> 224 at 14x14 (0.7 MB) was faster.
+     */
+    static final long OWN_CONV1X1_MAX_REREAD_BYTES = 768 * 1024;
     /** What the step kinds of the project's own kernels end with (profiles tell them from oneDNN's primitives). */
     static final String OWN_KERNEL = " (own kernel)";
     /** Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}, {@link #ownPoolMixer}, {@link #ownConv1x1}, {@link #upsample}). */
@@ -499,7 +507,11 @@ final class DnnlPlanCompiler {
      * A 1x1 convolution (stride 1), the GELU after it if any and the residual sum into {@code dst}
      * if {@code accumulate}, as one step of the project's own x86_64 kernel ({@link
      * Conv1x1KernelStep}) where it runs: the kernels are usable, input and output are on 16-channel
-     * blocks, and the plan does not run the layer as bf16x3. On one Zen 5 core oneDNN's
+     * blocks, the plan does not run the layer as bf16x3, the operand the kernel re-reads fits
+     * {@link #OWN_CONV1X1_MAX_REREAD_BYTES}, and the plan is for one image: at batch 8 (batch
+     * split into two single-thread plans of 4) L7 ran 4-5% slower with this kernel (455-467 against
+     * 433-441 ms, alternating {@code bench} runs), as it streams each layer's weights once per
+     * image where oneDNN's batch blocking reads them once. On one Zen 5 core oneDNN's
      * {@code jit_1x1} ran 138-204 GFLOPS on EfficientFormer V1's shapes (the slowest with its fused
      * GELU), the kernel 190-215 (`native/x86/test.sh`). Each output is computed the same way
      * whatever the split across threads.
@@ -520,8 +532,10 @@ final class DnnlPlanCompiler {
      */
     private boolean ownConv1x1(String kind, Ops.Conv2d c, int act, boolean accumulate, Buffer src, Buffer dst, long pixels) {
         boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
-        if (!ownKernels || (act >= 0 && !gelu) || c.inChannels() % 16 != 0 || c.outChannels() % 16 != 0
-                || usesBf16x3(batch * pixels, c.outChannels()) || src.channelBlock != 16 || dst.channelBlock != 16) {
+        long reread = (long) c.inChannels() * Math.min(c.outChannels(), pixels) * Float.BYTES;
+        if (!ownKernels || batch != 1 || reread > OWN_CONV1X1_MAX_REREAD_BYTES || (act >= 0 && !gelu) || c.inChannels() % 16 != 0
+                || c.outChannels() % 16 != 0 || usesBf16x3(batch * pixels, c.outChannels()) || src.channelBlock != 16
+                || dst.channelBlock != 16) {
             return false;
         }
         addHost(kind + (gelu ? "+gelu" : "") + (accumulate ? "+sum" : "") + OWN_KERNEL, src.memory, dst.memory,
