@@ -2,9 +2,11 @@
  * 1x1 convolution (a matrix product per pixel) on 16-channel blocks, with bias, optional GELU and
  * optional accumulation into the output (a residual sum), AVX-512.
  *
- * Why not oneDNN's: on one Zen 5 core its jit_1x1 kernels ran 138-204 GFLOPS on EfficientFormer's
- * shapes, the slowest with the fused GELU (its erf costs about 0.25 ns per output value), where
- * this kernel's plain register tiling ran 190-215.
+ * Why not oneDNN's: on one Zen 5 core its jit_1x1 kernels ran 138-204 GFLOPS on EfficientFormer
+ * V1's shapes in a run, the slowest with the fused GELU (its erf costs about 0.25 ns per output
+ * value), where this kernel's plain register tiling ran 155-218 with the weights in cache (200-218
+ * from 96 input channels up). With the weights coming from memory the difference shrinks to a few
+ * percent (native/x86/README.md).
  *
  * A tile is up to 32 output channels (two vectors) by up to 12 pixels: 24 accumulators. For each
  * input channel the tile loads its two weight vectors once and broadcasts one input value per

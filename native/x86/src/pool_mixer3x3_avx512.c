@@ -3,9 +3,9 @@
  * valid neighbours only (PyTorch's AvgPool2d(3, 1, 1, count_include_pad=False)), AVX-512.
  *
  * Why not oneDNN's: its average pooling with the three binary post-ops (sub, mul, add) that make
- * the mixer measured about 1.8 ns per output value on one Zen 5 core; the sum of nine inputs is
- * separable, so this kernel adds three rows first and then three columns, and keeps the output
- * row's block in registers through the epilogue.
+ * the mixer took 0.55-0.65 ns per output value on one Zen 5 core, this kernel 0.15-0.28. The sum
+ * of nine inputs is separable, so this kernel adds three rows first and then three columns, and
+ * keeps the output row's block in registers through the epilogue.
  */
 #include "kernels_avx512.h"
 

@@ -11,6 +11,7 @@
  */
 #include "kernels_avx512.h"
 
+#include "efficientformer_kernels.h"
 #include "gelu_avx512.h"
 
 /* Output pixels per register block: 8 x 3 vectors of accumulators + 3 weight vectors + a broadcast. */
@@ -67,7 +68,9 @@ static inline __attribute__((always_inline)) void block(const row_t *r, int64_t 
         float *o = r->out + (x0 + j) * r->pixel_stride;
         for (int v = 0; v < vectors; v++) {
             __m512 a = acc[v][j];
-            a = r->activation == 1 ? _mm512_max_ps(a, _mm512_setzero_ps()) : r->activation == 2 ? efk_gelu(a, &table) : a;
+            a = r->activation == EFK_ACTIVATION_RELU   ? _mm512_max_ps(a, _mm512_setzero_ps())
+                : r->activation == EFK_ACTIVATION_GELU ? efk_gelu(a, &table)
+                                                       : a;
             if (v == vectors - 1 && r->last_lanes != 0xFFFF) {
                 _mm512_mask_storeu_ps(o + v * r->plane_stride, r->last_lanes, a);
             } else {

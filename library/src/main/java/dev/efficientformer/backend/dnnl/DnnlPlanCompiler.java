@@ -160,7 +160,10 @@ final class DnnlPlanCompiler {
     static final long OWN_CONV1X1_MAX_REREAD_BYTES = 768 * 1024;
     /** What the step kinds of the project's own kernels end with (profiles tell them from oneDNN's primitives). */
     static final String OWN_KERNEL = " (own kernel)";
-    /** Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}, {@link #ownPoolMixer}, {@link #ownConv1x1}, {@link #upsample}). */
+    /**
+     * Whether the project's own x86_64 kernels run here ({@link #ownDepthwise}, {@link #ownPoolMixer},
+     * {@link #ownConv1x1}, {@link #ownStemReadingTheImage}, {@link #upsample}).
+     */
     private final boolean ownKernels;
     private final DnnlHandles h = new DnnlHandles();
     private final ActivationMemory activations = new ActivationMemory(h);
@@ -513,8 +516,9 @@ final class DnnlPlanCompiler {
      * 433-441 ms, alternating {@code bench} runs), as it streams each layer's weights once per
      * image where oneDNN's batch blocking reads them once. On one Zen 5 core oneDNN's
      * {@code jit_1x1} ran 138-204 GFLOPS on EfficientFormer V1's shapes (the slowest with its fused
-     * GELU), the kernel 190-215 (`native/x86/test.sh`). Each output is computed the same way
-     * whatever the split across threads.
+     * GELU), the kernel 155-218 with the weights in cache ({@code native/x86/test.sh}); in a run,
+     * with the weights coming from memory, level to a few percent ahead. Each output is computed
+     * the same way whatever the split across threads.
      *
      * @return whether the nodes were lowered
      */
@@ -660,7 +664,8 @@ final class DnnlPlanCompiler {
      * a ReLU or a GELU after it, and its result is NHWC or on 16-channel blocks. On one Zen 5 core
      * the input reorder and oneDNN's convolution took 0.32 ms for L1's 3 -> 24 stem and 0.38 for
      * V2-L's 3 -> 20 (55-93 GFLOPS: three input channels leave its blocking mostly empty), the
-     * kernel 0.15-0.20 with a GELU ({@code native/x86/test.sh}).
+     * kernel 0.15-0.20 with the image in cache ({@code native/x86/test.sh}) and 0.20 (L1) and 0.36
+     * (V2-L) in a run ({@code bench --profile}).
      *
      * @return the convolution node, or null
      */
@@ -1058,8 +1063,9 @@ final class DnnlPlanCompiler {
     /**
      * The pool mixer on the project's own x86_64 kernel where it runs ({@link #ownKernels}; a 3x3
      * pool, stride 1, padding 1, in and out in one layout). On one Zen 5 core oneDNN's pooling with
-     * its three binary post-ops took about 1.8 ns per output value on V1's maps, the kernel
-     * 0.16-0.28: the nine-input sum is separable and the epilogue stays in registers. Like the own
+     * its three binary post-ops took 0.55-0.65 ns per output value on V1's maps, the kernel
+     * 0.15-0.28 (L1's mixers 0.64 against 0.32 ms per run): the nine-input sum is separable and
+     * the epilogue stays in registers. Like the own
      * depthwise kernel it splits channel planes across the plan's threads, each output computed the
      * same way whatever the split.
      *
