@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads the project's own x86_64 kernels ({@code libefficientformer_kernels.so}, built from
@@ -42,6 +43,8 @@ public final class KernelsLibrary {
     private static final String ARGFILE = "META-INF/efficientformer/bindings/efficientformer_kernels.argfile";
     private static final Platform PLATFORM = Platform.of("Linux", "amd64");
     private static final System.Logger LOG = System.getLogger(KernelsLibrary.class.getName());
+    /** Whether the load failure has been logged. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final LoadOnce<KernelsLibrary> ONCE = new LoadOnce<>(() -> {
         KernelsLibrary loaded = loadOnce();
         LOG.log(System.Logger.Level.DEBUG, "x86_64 kernels loaded from {0}", loaded.path);
@@ -86,7 +89,13 @@ public final class KernelsLibrary {
         try {
             return load().cpuSupported ? Optional.empty() : Optional.of("this CPU has no AVX-512F");
         } catch (NativeLibraryException e) {
-            return Optional.of(e.getMessage() + " " + String.join("; ", e.attempts()));
+            String why = e.getMessage() + " " + String.join("; ", e.attempts());
+            if (!WARNED.getAndSet(true)) {
+                // Once per JVM: the plans still run (on oneDNN's kernels), only slower, so a
+                // warning rather than an exception; the reason would otherwise go unseen.
+                LOG.log(System.Logger.Level.WARNING, why);
+            }
+            return Optional.of(why);
         }
     }
 

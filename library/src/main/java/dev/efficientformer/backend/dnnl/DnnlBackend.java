@@ -9,6 +9,7 @@ import dev.efficientformer.backend.WeightCache;
 import dev.efficientformer.graph.Graph;
 import dev.efficientformer.runtime.ThreadLimit;
 import dev.efficientformer.nativelib.DnnlLibrary;
+import dev.efficientformer.nativelib.KernelsLibrary;
 import dev.efficientformer.nativelib.NativeLibraryException;
 
 /**
@@ -48,7 +49,8 @@ public final class DnnlBackend implements Backend {
     @Override
     public String describe() {
         DnnlEngine.get();
-        return NAME + " (" + DnnlIsa.effective() + ", precision " + precision.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        String kernels = DnnlIsa.hasAvx512() && KernelsLibrary.isUsable() ? ", with own x86_64 kernels" : "";
+        return NAME + " (" + DnnlIsa.effective() + ", precision " + precision.name().toLowerCase(java.util.Locale.ROOT) + kernels + ")";
     }
 
     @Override

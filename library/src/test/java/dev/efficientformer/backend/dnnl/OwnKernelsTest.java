@@ -201,6 +201,21 @@ class OwnKernelsTest {
     }
 
     @Test
+    void theBackendDescriptionSaysWhetherTheyRun() {
+        DnnlBackend dnnl = new DnnlBackend();
+        org.junit.jupiter.api.Assumptions.assumeTrue(dnnl.isAvailable(), dnnl::unavailableReason);
+        boolean usable = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512();
+        assertEquals(usable, dnnl.describe().contains("own x86_64 kernels"), dnnl.describe());
+        String before = System.getProperty(KernelsLibrary.PROPERTY);
+        System.setProperty(KernelsLibrary.PROPERTY, "off");
+        try {
+            assertFalse(dnnl.describe().contains("own x86_64 kernels"), dnnl.describe());
+        } finally {
+            restore(before);
+        }
+    }
+
+    @Test
     void aWrongPropertyValueIsRefusedNamingIt() {
         String before = System.getProperty(KernelsLibrary.PROPERTY);
         System.setProperty(KernelsLibrary.PROPERTY, "fast");
