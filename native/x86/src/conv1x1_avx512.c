@@ -119,13 +119,11 @@ static void run_chunk_16(const group_t *g, int64_t p0, int64_t p1) {
     run_chunk(g, p0, p1, 1);
 }
 
-/* Chunk c of group gi of image b. */
+/* Chunk c of chunks (of near-equal size, as tiles are) of group gi of image b. */
 static inline void run_item(const float *src, float *dst, const float *packed, const float *bias, int64_t b, int64_t gi, int64_t c,
-                            int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate) {
+                            int64_t chunks, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate) {
     group_t g = {src + b * in_channels * pixels, dst + (b * out_channels + gi * 32) * pixels, packed + gi * 32 * in_channels, bias + gi * 32,
                  in_channels, pixels, gelu, accumulate};
-    /* chunks of near-equal size, as tiles are */
-    int64_t chunks = (pixels + CHUNK - 1) / CHUNK;
     int64_t p0 = c * (pixels / chunks) + (c < pixels % chunks ? c : pixels % chunks);
     int64_t p1 = p0 + pixels / chunks + (c < pixels % chunks);
     (gi * 32 + 32 <= out_channels ? run_chunk_32 : run_chunk_16)(&g, p0, p1);
@@ -144,7 +142,7 @@ void efk_conv1x1_avx512(const float *src, float *dst, const float *packed, const
         for (int64_t b = 0; b < batch; b++) {
             for (int64_t c = 0; c < chunks; c++) {
                 for (int64_t gi = 0; gi < groups; gi++) {
-                    run_item(src, dst, packed, bias, b, gi, c, in_channels, out_channels, pixels, gelu, accumulate);
+                    run_item(src, dst, packed, bias, b, gi, c, chunks, in_channels, out_channels, pixels, gelu, accumulate);
                 }
             }
         }
@@ -153,7 +151,7 @@ void efk_conv1x1_avx512(const float *src, float *dst, const float *packed, const
         for (int64_t b = 0; b < batch; b++) {
             for (int64_t gi = 0; gi < groups; gi++) {
                 for (int64_t c = 0; c < chunks; c++) {
-                    run_item(src, dst, packed, bias, b, gi, c, in_channels, out_channels, pixels, gelu, accumulate);
+                    run_item(src, dst, packed, bias, b, gi, c, chunks, in_channels, out_channels, pixels, gelu, accumulate);
                 }
             }
         }

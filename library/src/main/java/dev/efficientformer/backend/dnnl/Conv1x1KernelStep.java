@@ -2,7 +2,6 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_conv1x1_f32;
 
-import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -31,8 +30,6 @@ record Conv1x1KernelStep(String kind, String stage, MemorySegment src, MemorySeg
     @Override
     public void execute(MemorySegment stream) {
         int status = efk_conv1x1_f32(src, dst, packed, bias, batch, inChannels, outChannels, pixels, gelu ? 1 : 0, accumulate ? 1 : 0);
-        if (status != 0) {
-            throw new EfficientFormerException("the x86_64 1x1 convolution kernel failed with status " + status + " (" + kind + " in " + stage + ")");
-        }
+        KernelArguments.checkStatus(status, "1x1 convolution", kind, stage);
     }
 }

@@ -2,7 +2,6 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_dwconv3x3_f32;
 
-import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -28,8 +27,6 @@ record DepthwiseKernelStep(String kind, String stage, MemorySegment src, MemoryS
     @Override
     public void execute(MemorySegment stream) {
         int status = efk_dwconv3x3_f32(src, dst, weights, bias, batch, channels, height, width, channelBlock, gelu ? 1 : 0);
-        if (status != 0) {
-            throw new EfficientFormerException("the x86_64 depthwise kernel failed with status " + status + " (" + kind + " in " + stage + ")");
-        }
+        KernelArguments.checkStatus(status, "depthwise", kind, stage);
     }
 }

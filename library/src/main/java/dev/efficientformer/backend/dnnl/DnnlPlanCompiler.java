@@ -492,13 +492,13 @@ final class DnnlPlanCompiler {
      * @return whether the nodes were lowered
      */
     private boolean ownDepthwise(Node n, Ops.DepthwiseConv2d c, int act, Buffer dst) {
-        boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
+        boolean gelu = isGelu(act);
         if (!ownKernels || c.kernel() != 3 || c.stride() != 1 || c.padding() != 1 || (act >= 0 && !gelu)) {
             return false;
         }
         Buffer src = buffer(n.input());
         long block = src.channelBlock;
-        if (block != dst.channelBlock || !(block == c.channels() || (block == 16 && c.channels() % 16 == 0))) {
+        if (block != dst.channelBlock || !KernelArguments.runsLayout(c.channels(), block)) {
             return false;
         }
         addHost(c.kind() + (gelu ? "+gelu" : "") + OWN_KERNEL, src.memory, dst.memory,
@@ -535,7 +535,7 @@ final class DnnlPlanCompiler {
      * runs this way too, {@link #linearOnChannelBlocks}).
      */
     private boolean ownConv1x1(String kind, Ops.Conv2d c, int act, boolean accumulate, Buffer src, Buffer dst, long pixels) {
-        boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
+        boolean gelu = isGelu(act);
         long reread = (long) c.inChannels() * Math.min(c.outChannels(), pixels) * Float.BYTES;
         if (!ownKernels || batch != 1 || reread > OWN_CONV1X1_MAX_REREAD_BYTES || (act >= 0 && !gelu) || c.inChannels() % 16 != 0
                 || c.outChannels() % 16 != 0 || usesBf16x3(batch * pixels, c.outChannels()) || src.channelBlock != 16
@@ -681,7 +681,12 @@ final class DnnlPlanCompiler {
         }
         Value result = act >= 0 ? nodes.get(act).output() : readers.get(0).output();
         int block = layoutOf(result).channelBlock();
-        return block == c.outChannels() || (block == 16 && c.outChannels() % 16 == 0) ? readers.get(0) : null;
+        return KernelArguments.runsLayout(c.outChannels(), block) ? readers.get(0) : null;
+    }
+
+    /** Whether node {@code act} (-1: none) is a GELU. */
+    private boolean isGelu(int act) {
+        return act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
     }
 
     /** The stem kernel's code for activation {@code op}, or -1 where it has none. */
@@ -1076,7 +1081,7 @@ final class DnnlPlanCompiler {
         long block = src.channelBlock;
         int channels = pool.input().dim(0);
         if (!ownKernels || p.kernel() != 3 || p.stride() != 1 || p.padding() != 1 || block != dst.channelBlock
-                || !(block == channels || (block == 16 && channels % 16 == 0))) {
+                || !KernelArguments.runsLayout(channels, block)) {
             return false;
         }
         addHost("pool_mixer" + OWN_KERNEL, src.memory, dst.memory,
@@ -1200,7 +1205,7 @@ final class DnnlPlanCompiler {
             lowered[add] = true;
             dst = alias(addNode.output(), lb.data, lb.layout());
             int act = Lowering.activationAfter(graph, add, FUSIONS);
-            if (act >= 0 && nodes.get(act).op() instanceof Ops.Gelu) {
+            if (isGelu(act)) {
                 epilogue.eltwise(dnnl_eltwise_gelu_erf(), 0f, 0f);
                 lowered[act] = true;
                 dst = alias(nodes.get(act).output(), lb.data, lb.layout());
@@ -1307,7 +1312,7 @@ final class DnnlPlanCompiler {
         } else {
             dst = buffer(n.output());
         }
-        boolean gelu = act >= 0 && nodes.get(act).op() instanceof Ops.Gelu;
+        boolean gelu = isGelu(act);
         long channels = n.input().dim(0);
         if (ownKernels && (act < 0 || gelu) && src.channelBlock == channels && dst.channelBlock == channels) {
             addHost("upsample2x" + (gelu ? "+gelu" : "") + OWN_KERNEL, src.memory, dst.memory,

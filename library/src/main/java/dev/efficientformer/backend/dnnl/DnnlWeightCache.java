@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reordered weights shared by the oneDNN plans of one model. oneDNN chooses a weight layout per
@@ -40,23 +42,13 @@ final class DnnlWeightCache implements WeightCache {
      * time, shared afterwards. The returned segment lives until {@link #close()}.
      */
     synchronized MemorySegment get(float[] values, MemorySegment md, Preparer preparer) {
-        if (closed) {
-            throw new IllegalStateException("weight cache is closed");
-        }
-        List<Entry> layouts = entries.computeIfAbsent(values, v -> new ArrayList<>());
-        for (Entry e : layouts) {
-            if (e.md != null && dnnl_memory_desc_equal(e.md, md) == 1) {
-                return e.data;
+        return shared(values, e -> e.md != null && dnnl_memory_desc_equal(e.md, md) == 1, dnnl_memory_desc_get_size(md), preparer, data -> {
+            try (Arena tmp = Arena.ofConfined()) {
+                MemorySegment out = tmp.allocate(ValueLayout.ADDRESS);
+                DnnlException.check(dnnl_memory_desc_clone(out, md), "keep a weight layout");
+                return new Entry(out.get(ValueLayout.ADDRESS, 0), null, data);
             }
-        }
-        MemorySegment data = arena.allocate(Math.max(1, dnnl_memory_desc_get_size(md)), 64);
-        preparer.prepare(data);
-        try (Arena tmp = Arena.ofConfined()) {
-            MemorySegment out = tmp.allocate(ValueLayout.ADDRESS);
-            DnnlException.check(dnnl_memory_desc_clone(out, md), "keep a weight layout");
-            layouts.add(new Entry(out.get(ValueLayout.ADDRESS, 0), null, data));
-        }
-        return data;
+        });
     }
 
     /**
@@ -64,18 +56,23 @@ final class DnnlWeightCache implements WeightCache {
      * prepared by {@code preparer} the first time, shared afterwards, living until {@link #close()}.
      */
     synchronized MemorySegment getOwn(float[] values, String ownLayout, long bytes, Preparer preparer) {
+        return shared(values, e -> ownLayout.equals(e.ownLayout), bytes, preparer, data -> new Entry(null, ownLayout, data));
+    }
+
+    /** The entry of {@code values} that {@code same} accepts, or a new one of {@code bytes} prepared and described by {@code entry}. */
+    private MemorySegment shared(float[] values, Predicate<Entry> same, long bytes, Preparer preparer, Function<MemorySegment, Entry> entry) {
         if (closed) {
             throw new IllegalStateException("weight cache is closed");
         }
         List<Entry> layouts = entries.computeIfAbsent(values, v -> new ArrayList<>());
         for (Entry e : layouts) {
-            if (ownLayout.equals(e.ownLayout)) {
+            if (same.test(e)) {
                 return e.data;
             }
         }
         MemorySegment data = arena.allocate(Math.max(1, bytes), 64);
         preparer.prepare(data);
-        layouts.add(new Entry(null, ownLayout, data));
+        layouts.add(entry.apply(data));
         return data;
     }
 

@@ -1,5 +1,6 @@
 package dev.efficientformer.backend.dnnl;
 
+import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -11,6 +12,15 @@ final class KernelArguments {
     }
 
     /**
+     * Whether the per-channel kernels run a map of {@code channels} laid out with
+     * {@code channelBlock}: blocks of 16 (the channels a multiple of it) or NHWC
+     * ({@code channelBlock == channels}).
+     */
+    static boolean runsLayout(long channels, long channelBlock) {
+        return channelBlock == channels || (channelBlock == 16 && channels % 16 == 0);
+    }
+
+    /**
      * The byte size of a {@code batch x channels x height x width} fp32 map, in the blocks of 16
      * channels or the NHWC layout ({@code channelBlock == channels}) the per-channel kernels run.
      *
@@ -18,7 +28,7 @@ final class KernelArguments {
      * @throws ArithmeticException when the size overflows a long
      */
     static long mapBytes(String kernel, long batch, long channels, long height, long width, long channelBlock) {
-        if (!(channelBlock == channels || (channelBlock == 16 && channels % 16 == 0))) {
+        if (!runsLayout(channels, channelBlock)) {
             throw new IllegalStateException("the " + kernel + " kernel does not run " + channels + " channels in blocks of " + channelBlock);
         }
         return mapBytes(kernel, batch, channels, height, width);
@@ -46,6 +56,17 @@ final class KernelArguments {
         requireSize(kernel, "output", dst, dstBytes);
         if (src.address() < dst.address() + dstBytes && dst.address() < src.address() + srcBytes) {
             throw new IllegalStateException("the " + kernel + " kernel's input and output overlap");
+        }
+    }
+
+    /**
+     * Throws unless a kernel call returned {@code EFK_OK} (0), naming the kernel and the step.
+     *
+     * @throws EfficientFormerException for any other status
+     */
+    static void checkStatus(int status, String kernel, String kind, String stage) {
+        if (status != 0) {
+            throw new EfficientFormerException("the x86_64 " + kernel + " kernel failed with status " + status + " (" + kind + " in " + stage + ")");
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_pool_mixer3x3_f32;
 
-import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -27,8 +26,6 @@ record PoolMixerKernelStep(String kind, String stage, MemorySegment src, MemoryS
     @Override
     public void execute(MemorySegment stream) {
         int status = efk_pool_mixer3x3_f32(src, dst, scale, batch, channels, height, width, channelBlock);
-        if (status != 0) {
-            throw new EfficientFormerException("the x86_64 pool mixer kernel failed with status " + status + " (" + kind + " in " + stage + ")");
-        }
+        KernelArguments.checkStatus(status, "pool mixer", kind, stage);
     }
 }

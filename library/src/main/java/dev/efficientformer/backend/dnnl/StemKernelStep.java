@@ -2,7 +2,6 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_stem3x3s2_f32;
 
-import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -34,8 +33,6 @@ record StemKernelStep(String kind, String stage, MemorySegment src, MemorySegmen
     @Override
     public void execute(MemorySegment stream) {
         int status = efk_stem3x3s2_f32(src, dst, weights, bias, batch, inChannels, outChannels, height, width, channelBlock, activation);
-        if (status != 0) {
-            throw new EfficientFormerException("the x86_64 stem kernel failed with status " + status + " (" + kind + " in " + stage + ")");
-        }
+        KernelArguments.checkStatus(status, "stem", kind, stage);
     }
 }

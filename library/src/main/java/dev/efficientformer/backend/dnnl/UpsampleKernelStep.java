@@ -2,7 +2,6 @@ package dev.efficientformer.backend.dnnl;
 
 import static dev.efficientformer.bindings.kernels.efficientformer_kernels_h.efk_upsample2x_f32;
 
-import dev.efficientformer.EfficientFormerException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -24,8 +23,6 @@ record UpsampleKernelStep(String kind, String stage, MemorySegment src, MemorySe
     @Override
     public void execute(MemorySegment stream) {
         int status = efk_upsample2x_f32(src, dst, batch, channels, height, width, gelu ? 1 : 0);
-        if (status != 0) {
-            throw new EfficientFormerException("the x86_64 upsampling kernel failed with status " + status + " (" + kind + " in " + stage + ")");
-        }
+        KernelArguments.checkStatus(status, "upsampling", kind, stage);
     }
 }

@@ -64,14 +64,10 @@ class OwnKernelsTest {
         assertEquals(usable ? 1 : 0, kinds.stream().filter(own::equals).count(),
                 "own kernel " + (usable ? "expected" : "not expected (" + KernelsLibrary.whyUnusable().orElse("AVX2 oneDNN") + ")") + ": " + kinds);
 
-        String before = System.getProperty(KernelsLibrary.PROPERTY);
-        System.setProperty(KernelsLibrary.PROPERTY, "off");
-        try {
+        withKernels("off", () -> {
             List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 2, input);
             assertFalse(off.stream().anyMatch(k -> k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), off.toString());
-        } finally {
-            restore(before);
-        }
+        });
     }
 
     @ParameterizedTest(name = "upsampling {0} channels {1}x{2}, gelu {3}")
@@ -116,14 +112,10 @@ class OwnKernelsTest {
         boolean usable = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512();
         assertEquals(usable ? 1 : 0, kinds.stream().filter(own::equals).count(), kinds.toString());
 
-        String before = System.getProperty(KernelsLibrary.PROPERTY);
-        System.setProperty(KernelsLibrary.PROPERTY, "off");
-        try {
+        withKernels("off", () -> {
             List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 2, input);
             assertEquals(1, off.stream().filter("pool_mixer"::equals).count(), off.toString());
-        } finally {
-            restore(before);
-        }
+        });
     }
 
     @ParameterizedTest(name = "1x1 {0} -> {1} channels on {2}x{3}")
@@ -152,14 +144,10 @@ class OwnKernelsTest {
         // A plan for several images keeps oneDNN's 1x1 convolutions (they read the weights once for all).
         List<String> batched = AgainstTheControl.stepKinds(what + ", batch 2", g, 2, input);
         assertFalse(batched.stream().anyMatch(k -> k.startsWith("conv1x1") && k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), batched.toString());
-        String before = System.getProperty(KernelsLibrary.PROPERTY);
-        System.setProperty(KernelsLibrary.PROPERTY, "off");
-        try {
+        withKernels("off", () -> {
             List<String> off = AgainstTheControl.stepKinds(what + ", kernels off", g, 1, Arrays.copyOf(input, input.length / 2));
             assertFalse(off.stream().anyMatch(k -> k.endsWith(DnnlPlanCompiler.OWN_KERNEL)), off.toString());
-        } finally {
-            restore(before);
-        }
+        });
     }
 
     @ParameterizedTest(name = "stem 3 -> {0} channels on {1}x{2}, {3}")
@@ -206,32 +194,31 @@ class OwnKernelsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(dnnl.isAvailable(), dnnl::unavailableReason);
         boolean usable = KernelsLibrary.isUsable() && DnnlIsa.hasAvx512();
         assertEquals(usable, dnnl.describe().contains("own x86_64 kernels"), dnnl.describe());
-        String before = System.getProperty(KernelsLibrary.PROPERTY);
-        System.setProperty(KernelsLibrary.PROPERTY, "off");
-        try {
+        withKernels("off", () -> {
             assertFalse(dnnl.describe().contains("own x86_64 kernels"), dnnl.describe());
-        } finally {
-            restore(before);
-        }
+        });
     }
 
     @Test
     void aWrongPropertyValueIsRefusedNamingIt() {
-        String before = System.getProperty(KernelsLibrary.PROPERTY);
-        System.setProperty(KernelsLibrary.PROPERTY, "fast");
-        try {
+        withKernels("fast", () -> {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, KernelsLibrary::whyUnusable);
             assertTrue(e.getMessage().contains(KernelsLibrary.PROPERTY) && e.getMessage().contains("fast"), e.getMessage());
-        } finally {
-            restore(before);
-        }
+        });
     }
 
-    private static void restore(String before) {
-        if (before == null) {
-            System.clearProperty(KernelsLibrary.PROPERTY);
-        } else {
-            System.setProperty(KernelsLibrary.PROPERTY, before);
+    /** Runs {@code body} with the {@link KernelsLibrary#PROPERTY} set to {@code value}, then restores it. */
+    private static void withKernels(String value, Runnable body) {
+        String before = System.getProperty(KernelsLibrary.PROPERTY);
+        System.setProperty(KernelsLibrary.PROPERTY, value);
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(KernelsLibrary.PROPERTY);
+            } else {
+                System.setProperty(KernelsLibrary.PROPERTY, before);
+            }
         }
     }
 
