@@ -20,7 +20,7 @@ extern "C" {
 #endif
 
 /** Incremented on any incompatible change of this header. */
-#define EFK_ABI_VERSION 1
+#define EFK_ABI_VERSION 2
 
 #define EFK_OK 0
 /** An argument is out of range (a NULL buffer, a size below 1, a layout this kernel does not run). */
@@ -81,27 +81,34 @@ EFK_API int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *sca
 
 /**
  * Packs the weights of a 1x1 convolution for efk_conv1x1_f32: weights [out_channels][in_channels]
- * (PyTorch's [O][I][1][1]) into packed, out_channels * in_channels floats in the order the
- * kernel reads them. Both channel counts must be multiples of 16; the buffers must not overlap.
+ * (PyTorch's [O][I][1][1]) into packed, EFK_CONV1X1_PACKED_FLOATS(out_channels, in_channels)
+ * floats in the order the kernel reads them (out_channels rounded up to a multiple of 16 with zero
+ * weights). The buffers must not overlap.
  *
  * Returns EFK_OK or EFK_ERR_ARGUMENT (this function runs on any CPU).
  */
 EFK_API int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels);
 
+/** Floats that efk_conv1x1_pack_f32 writes: out_channels rounded up to 16, times in_channels. */
+#define EFK_CONV1X1_PACKED_FLOATS(out_channels, in_channels) (((out_channels) + 15) / 16 * 16 * (in_channels))
+
 /**
- * 1x1 convolution, fp32, on 16-channel blocks (oneDNN's nChw16c): for every pixel,
- * dst = act(W src + bias), with act the exact GELU (as in efk_dwconv3x3_f32) when gelu is 1, else
- * the identity; when accumulate is 1, the result is added to what dst holds (a residual sum).
+ * 1x1 convolution, fp32: for every pixel, dst = act(W src + bias), with act the exact GELU (as in
+ * efk_dwconv3x3_f32) when gelu is 1, else the identity; when accumulate is 1, the result is added
+ * to what dst holds (a residual sum).
  *
- * src: [batch][in_channels / 16][pixels][16]; dst: [batch][out_channels / 16][pixels][16]; packed:
- * the weights from efk_conv1x1_pack_f32; bias: [out_channels]. Both channel counts must be
- * multiples of 16; src and dst must not overlap. Split across the calling thread's OpenMP team like
- * efk_dwconv3x3_f32; the result does not depend on the team's size.
+ * src holds batch images of in_channels x pixels, dst of out_channels x pixels, each in the layout
+ * its channel block chooses (independently):
+ *   16:           [batch][channels / 16][pixels][16]  (oneDNN's nChw16c; channels % 16 == 0)
+ *   the channels: [batch][pixels][channels]           (NHWC; any channel count)
+ * packed: the weights from efk_conv1x1_pack_f32; bias: [out_channels]. src and dst must not
+ * overlap. Split across the calling thread's OpenMP team like efk_dwconv3x3_f32; the result does
+ * not depend on the team's size.
  *
  * Returns EFK_OK, EFK_ERR_ARGUMENT or EFK_ERR_CPU.
  */
 EFK_API int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels,
-                            int64_t out_channels, int64_t pixels, int gelu, int accumulate);
+                            int64_t out_channels, int64_t pixels, int64_t src_block, int64_t dst_block, int gelu, int accumulate);
 
 /** Activations after efk_stem3x3s2_f32. */
 #define EFK_ACTIVATION_NONE 0

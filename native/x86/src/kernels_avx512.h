@@ -41,7 +41,8 @@ __attribute__((visibility("hidden"))) void efk_pool_mixer3x3_avx512(const float 
 
 __attribute__((visibility("hidden"))) void efk_conv1x1_avx512(const float *src, float *dst, const float *packed, const float *bias,
                                                               int64_t batch, int64_t in_channels, int64_t out_channels,
-                                                              int64_t pixels, int gelu, int accumulate);
+                                                              int64_t pixels, int64_t src_block, int64_t dst_block, int gelu,
+                                                              int accumulate);
 
 __attribute__((visibility("hidden"))) void efk_stem3x3s2_avx512(const float *src, float *dst, const float *weights, const float *bias,
                                                                 int64_t batch, int64_t in_channels, int64_t out_channels,

@@ -69,33 +69,33 @@ int efk_pool_mixer3x3_f32(const float *src, float *dst, const float *scale, int6
 }
 
 int efk_conv1x1_pack_f32(const float *weights, float *packed, int64_t out_channels, int64_t in_channels) {
-    if (weights == NULL || packed == NULL || out_channels < 16 || in_channels < 16 || out_channels % 16 != 0
-        || in_channels % 16 != 0 || !product_fits(out_channels, in_channels)) {
+    if (weights == NULL || packed == NULL || out_channels < 1 || in_channels < 1 || !product_fits(out_channels + 15, in_channels)) {
         return EFK_ERR_ARGUMENT;
     }
-    /* Groups of 32 output channels (the last one 16 wide when out_channels % 32 == 16), each
-     * [in_channels][width]: the order in which conv1x1_avx512.c's tiles read them. */
-    for (int64_t o = 0; o < out_channels; o++) {
+    /* Groups of 32 output channels (the last one 16 wide when the count rounded up to 16 leaves
+     * 16), each [in_channels][width], zeros for the channels of the rounding: the order in which
+     * conv1x1_avx512.c's tiles read them. */
+    int64_t padded = (out_channels + 15) / 16 * 16;
+    for (int64_t o = 0; o < padded; o++) {
         int64_t group = o / 32;
-        int64_t width = group * 32 + 32 <= out_channels ? 32 : 16;
+        int64_t width = group * 32 + 32 <= padded ? 32 : 16;
         for (int64_t i = 0; i < in_channels; i++) {
-            packed[group * 32 * in_channels + i * width + o % 32] = weights[o * in_channels + i];
+            packed[group * 32 * in_channels + i * width + o % 32] = o < out_channels ? weights[o * in_channels + i] : 0.0f;
         }
     }
     return EFK_OK;
 }
 
 int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels,
-                    int64_t out_channels, int64_t pixels, int gelu, int accumulate) {
+                    int64_t out_channels, int64_t pixels, int64_t src_block, int64_t dst_block, int gelu, int accumulate) {
     if (src == NULL || dst == NULL || packed == NULL || bias == NULL || (gelu != 0 && gelu != 1) || (accumulate != 0 && accumulate != 1)
-        || in_channels % 16 != 0 || out_channels % 16 != 0 || !map_fits(batch, in_channels, pixels, 1, 16)
-        || !map_fits(batch, out_channels, pixels, 1, 16)) {
+        || !map_fits(batch, in_channels, pixels, 1, src_block) || !map_fits(batch, out_channels, pixels, 1, dst_block)) {
         return EFK_ERR_ARGUMENT;
     }
     if (!efk_cpu_supported()) {
         return EFK_ERR_CPU;
     }
-    efk_conv1x1_avx512(src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
+    efk_conv1x1_avx512(src, dst, packed, bias, batch, in_channels, out_channels, pixels, src_block, dst_block, gelu, accumulate);
     return EFK_OK;
 }
 

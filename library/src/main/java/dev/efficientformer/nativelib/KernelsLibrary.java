@@ -38,7 +38,7 @@ public final class KernelsLibrary {
     /** The class-path folder of the bundled library. */
     public static final String RESOURCE_FOLDER = "dev/efficientformer/native/linux-x86_64";
     /** The C ABI version these bindings were written for ({@code EFK_ABI_VERSION}). */
-    public static final int ABI_VERSION = 1;
+    public static final int ABI_VERSION = 2;
 
     private static final String ARGFILE = "META-INF/efficientformer/bindings/efficientformer_kernels.argfile";
     private static final Platform PLATFORM = Platform.of("Linux", "amd64");

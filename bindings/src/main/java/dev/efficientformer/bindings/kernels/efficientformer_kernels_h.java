@@ -24,10 +24,10 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
             .or(SymbolLookup.loaderLookup())
             .or(Linker.nativeLinker().defaultLookup());
 
-    private static final int EFK_ABI_VERSION = (int)1L;
+    private static final int EFK_ABI_VERSION = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define EFK_ABI_VERSION 1
+     * #define EFK_ABI_VERSION 2
      * }
      */
     public static int EFK_ABI_VERSION() {
@@ -462,6 +462,8 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
             efficientformer_kernels_h.C_LONG,
             efficientformer_kernels_h.C_LONG,
             efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
+            efficientformer_kernels_h.C_LONG,
             efficientformer_kernels_h.C_INT,
             efficientformer_kernels_h.C_INT
         );
@@ -474,7 +476,7 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int64_t src_block, int64_t dst_block, int gelu, int accumulate)
      * }
      */
     public static FunctionDescriptor efk_conv1x1_f32$descriptor() {
@@ -484,7 +486,7 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int64_t src_block, int64_t dst_block, int gelu, int accumulate)
      * }
      */
     public static MethodHandle efk_conv1x1_f32$handle() {
@@ -494,7 +496,7 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
     /**
      * Address for:
      * {@snippet lang=c :
-     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int64_t src_block, int64_t dst_block, int gelu, int accumulate)
      * }
      */
     public static MemorySegment efk_conv1x1_f32$address() {
@@ -503,16 +505,16 @@ public class efficientformer_kernels_h extends efficientformer_kernels_h$shared 
 
     /**
      * {@snippet lang=c :
-     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int gelu, int accumulate)
+     * int efk_conv1x1_f32(const float *src, float *dst, const float *packed, const float *bias, int64_t batch, int64_t in_channels, int64_t out_channels, int64_t pixels, int64_t src_block, int64_t dst_block, int gelu, int accumulate)
      * }
      */
-    public static int efk_conv1x1_f32(MemorySegment src, MemorySegment dst, MemorySegment packed, MemorySegment bias, long batch, long in_channels, long out_channels, long pixels, int gelu, int accumulate) {
+    public static int efk_conv1x1_f32(MemorySegment src, MemorySegment dst, MemorySegment packed, MemorySegment bias, long batch, long in_channels, long out_channels, long pixels, long src_block, long dst_block, int gelu, int accumulate) {
         var mh$ = efk_conv1x1_f32.HANDLE;
         try {
             if (TRACE_DOWNCALLS) {
-                traceDowncall("efk_conv1x1_f32", src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
+                traceDowncall("efk_conv1x1_f32", src, dst, packed, bias, batch, in_channels, out_channels, pixels, src_block, dst_block, gelu, accumulate);
             }
-            return (int)mh$.invokeExact(src, dst, packed, bias, batch, in_channels, out_channels, pixels, gelu, accumulate);
+            return (int)mh$.invokeExact(src, dst, packed, bias, batch, in_channels, out_channels, pixels, src_block, dst_block, gelu, accumulate);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

@@ -112,12 +112,12 @@ final class DnnlPlanCompiler {
 
     /** A 1x1 convolution on the project's own kernel ({@link Conv1x1KernelStep}). */
     private record OwnConv1x1(ActivationMemory.Storage src, ActivationMemory.Storage dst, MemorySegment packed, MemorySegment bias,
-                              long batch, long inChannels, long outChannels, long pixels, boolean gelu, boolean accumulate)
-            implements HostStep {
+                              long batch, long inChannels, long outChannels, long pixels, long srcBlock, long dstBlock, boolean gelu,
+                              boolean accumulate) implements HostStep {
         @Override
         public DnnlPlan.Step make(String kind, String stage, ActivationMemory activations) {
             return new Conv1x1KernelStep(kind, stage, activations.segment(src), activations.segment(dst), packed, bias, batch, inChannels,
-                    outChannels, pixels, gelu, accumulate);
+                    outChannels, pixels, srcBlock, dstBlock, gelu, accumulate);
         }
     }
 
@@ -509,16 +509,20 @@ final class DnnlPlanCompiler {
     /**
      * A 1x1 convolution (stride 1), the GELU after it if any and the residual sum into {@code dst}
      * if {@code accumulate}, as one step of the project's own x86_64 kernel ({@link
-     * Conv1x1KernelStep}) where it runs: the kernels are usable, input and output are on 16-channel
-     * blocks, the plan does not run the layer as bf16x3, the operand the kernel re-reads fits
+     * Conv1x1KernelStep}) where it runs: the kernels are usable, input and output are each on
+     * 16-channel blocks or NHWC (so a projection into or out of a V2 attention's NHWC maps needs
+     * no reorder), the plan does not run the layer as bf16x3, the operand the kernel re-reads fits
      * {@link #OWN_CONV1X1_MAX_REREAD_BYTES}, and the plan is for one image: at batch 8 (batch
      * split into two single-thread plans of 4) L7 ran 4-5% slower with this kernel (455-467 against
      * 433-441 ms, alternating {@code bench} runs), as it streams each layer's weights once per
      * image where oneDNN's batch blocking reads them once. On one Zen 5 core oneDNN's
-     * {@code jit_1x1} ran 138-204 GFLOPS on EfficientFormer V1's shapes (the slowest with its fused
-     * GELU), the kernel 155-218 with the weights in cache ({@code native/x86/test.sh}); in a run,
-     * with the weights coming from memory, level to a few percent ahead. Each output is computed
-     * the same way whatever the split across threads.
+     * {@code jit_1x1} (blocks) ran 138-204 GFLOPS on EfficientFormer V1's shapes and its
+     * {@code brgconv_1x1} (NHWC) 143-196 on V2's in a run (the slowest with a fused GELU); the
+     * kernel runs 150-220 with the weights in cache and, as it prefetches each group's weights
+     * while the group before computes, 10-20% less with them coming from memory
+     * ({@code native/x86/test.sh}). Whole models at batch 1 on one thread ran 2% (L1) to 6%
+     * (V2-S1) faster than with oneDNN's NHWC 1x1 convolutions and no prefetching. Each output is
+     * computed the same way whatever the split across threads.
      *
      * @return whether the nodes were lowered
      */
@@ -537,20 +541,20 @@ final class DnnlPlanCompiler {
     private boolean ownConv1x1(String kind, Ops.Conv2d c, int act, boolean accumulate, Buffer src, Buffer dst, long pixels) {
         boolean gelu = isGelu(act);
         long reread = (long) c.inChannels() * Math.min(c.outChannels(), pixels) * Float.BYTES;
-        if (!ownKernels || batch != 1 || reread > OWN_CONV1X1_MAX_REREAD_BYTES || (act >= 0 && !gelu) || c.inChannels() % 16 != 0
-                || c.outChannels() % 16 != 0 || usesBf16x3(batch * pixels, c.outChannels()) || src.channelBlock != 16
-                || dst.channelBlock != 16) {
+        if (!ownKernels || batch != 1 || reread > OWN_CONV1X1_MAX_REREAD_BYTES || (act >= 0 && !gelu)
+                || usesBf16x3(batch * pixels, c.outChannels()) || !KernelArguments.runsLayout(c.inChannels(), src.channelBlock)
+                || !KernelArguments.runsLayout(c.outChannels(), dst.channelBlock)) {
             return false;
         }
         addHost(kind + (gelu ? "+gelu" : "") + (accumulate ? "+sum" : "") + OWN_KERNEL, src.memory, dst.memory,
-                new OwnConv1x1(src.data, dst.data, packedConv1x1(c), floats(c.bias()), batch, c.inChannels(), c.outChannels(), pixels, gelu,
-                        accumulate));
+                new OwnConv1x1(src.data, dst.data, packedConv1x1(c), floats(c.bias()), batch, c.inChannels(), c.outChannels(), pixels,
+                        src.channelBlock, dst.channelBlock, gelu, accumulate));
         return true;
     }
 
     /** {@code c}'s weights packed by the kernels' library for {@code efk_conv1x1_f32}, shared through the weight cache. */
     private MemorySegment packedConv1x1(Ops.Conv2d c) {
-        long bytes = (long) c.weight().length * Float.BYTES;
+        long bytes = Conv1x1KernelStep.packedFloats(c.outChannels(), c.inChannels()) * Float.BYTES;
         return weightCache.getOwn(c.weight(), "efk_conv1x1", bytes, packed -> {
             try (Arena tmp = Arena.ofConfined()) {
                 MemorySegment weights = tmp.allocateFrom(ValueLayout.JAVA_FLOAT, c.weight());
