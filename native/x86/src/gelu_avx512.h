@@ -36,8 +36,9 @@ static inline efk_gelu_table efk_gelu_load(void) {
 
 static inline __m512 efk_gelu(__m512 x, const efk_gelu_table *t) {
     const float width = EFK_GELU_RANGE / EFK_GELU_INTERVALS;
-    /* vminps returns its second operand for a NaN: a NaN x still gives NaN below (through hx). */
-    __m512 a = _mm512_min_ps(_mm512_abs_ps(x), _mm512_set1_ps(EFK_GELU_RANGE - 1e-4f));
+    __m512 ax = _mm512_abs_ps(x);
+    /* vminps returns its second operand for a NaN: a NaN x still gives NaN below (through ax). */
+    __m512 a = _mm512_min_ps(ax, _mm512_set1_ps(EFK_GELU_RANGE - 1e-4f));
     __m512i idx = _mm512_cvttps_epi32(_mm512_mul_ps(a, _mm512_set1_ps(1.0f / width)));
     __m512 u = _mm512_fnmadd_ps(_mm512_cvtepi32_ps(idx), _mm512_set1_ps(width), a);
     __m512 p = _mm512_permutexvar_ps(idx, t->c[5]);
@@ -46,11 +47,9 @@ static inline __m512 efk_gelu(__m512 x, const efk_gelu_table *t) {
     p = _mm512_fmadd_ps(p, u, _mm512_permutexvar_ps(idx, t->c[2]));
     p = _mm512_fmadd_ps(p, u, _mm512_permutexvar_ps(idx, t->c[1]));
     p = _mm512_fmadd_ps(p, u, _mm512_permutexvar_ps(idx, t->c[0]));
-    /* erf is odd: give p the sign of x. */
-    __m512i sign = _mm512_and_si512(_mm512_castps_si512(x), _mm512_set1_epi32((int)0x80000000u));
-    __m512 e = _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(p), sign));
-    __m512 hx = _mm512_mul_ps(x, _mm512_set1_ps(0.5f));
-    return _mm512_fmadd_ps(hx, e, hx);
+    /* erf is odd, so x erf(x / sqrt 2) = |x| p: GELU = (x + |x| p) / 2, two operations where
+     * giving p the sign of x took four. */
+    return _mm512_mul_ps(_mm512_fmadd_ps(ax, p, x), _mm512_set1_ps(0.5f));
 }
 
 #endif

@@ -2,6 +2,7 @@
  * efk_upsample2x_f32 against PyTorch's formula for bilinear, align_corners=False (source
  * coordinate (o + 0.5) / 2 - 0.5, clamped at 0; the upper neighbour clamped at the edge), in
  * double: with and without GELU, 1x1 maps up, channel counts with a partial last vector, a batch;
+ * the GELU alone (a 1x1 map's copies) on a dense grid of [-12, 12] and at NaN and the infinities;
  * and its argument errors. Prints a speed line for V2's 1024-channel 7x7 map (informative).
  */
 #include "test_support.h"
@@ -42,6 +43,35 @@ static void check(long B, long C, long H, long W, int gelu) {
     free(dst);
 }
 
+/* The GELU every kernel shares (gelu_avx512.h), seen through a 1x1 map, whose four outputs are
+ * copies of its pixel: within 2e-7 of the exact value relative to max(1, |GELU(x)|) on every
+ * 1/1024 of [-12, 12]; NaN for NaN and -inf (as 0.5 x (1 + erf(x / sqrt 2)) gives), inf for inf. */
+static void check_gelu(void) {
+    long n = 24 * 1024 + 1;
+    float *src = malloc((size_t)(n + 3) * sizeof(float)), *dst = malloc((size_t)(4 * (n + 3)) * sizeof(float));
+    for (long i = 0; i < n; i++) src[i] = -12.0f + (float)i / 1024.0f;
+    src[n] = NAN;
+    src[n + 1] = INFINITY;
+    src[n + 2] = -INFINITY;
+    int rc = efk_upsample2x_f32(src, dst, 1, n + 3, 1, 1, 1);
+    double worst = 0, at = 0;
+    for (long i = 0; i < n; i++) {
+        double x = src[i], want = 0.5 * x * (1 + erf(x / sqrt(2.0)));
+        double err = fabs(dst[i] - want) / fmax(1.0, fabs(want));
+        if (err > worst) {
+            worst = err;
+            at = x;
+        }
+    }
+    if (rc != EFK_OK || !(worst <= 2e-7) || !isnan(dst[n]) || !(isinf(dst[n + 1]) && dst[n + 1] > 0) || !isnan(dst[n + 2])) {
+        printf("FAIL GELU: status %d, largest error %.3g at %g; NaN -> %g, inf -> %g, -inf -> %g\n", rc, worst, at, dst[n], dst[n + 1],
+               dst[n + 2]);
+        failures++;
+    }
+    free(src);
+    free(dst);
+}
+
 typedef struct {
     float *src, *dst;
     long C, H;
@@ -59,6 +89,7 @@ int main(void) {
         printf("skipped: no AVX-512F here (the refusal was checked)\n");
         return finish();
     }
+    check_gelu();
     for (int gelu = 0; gelu <= 1; gelu++) {
         check(1, 16, 1, 1, gelu);
         check(2, 32, 7, 7, gelu);
