@@ -45,9 +45,9 @@ typedef struct {
     int64_t prefetch_bytes; /* its size, 0 with NULL */
 } group_t;
 
-/* The multiply-adds of input channels c0 .. c0 + count - 1 (within one 16-channel block) for
- * pixels p0 .. p0 + n - 1; src_pixel_stride is the constant 16 for blocked input, so that the
- * broadcasts address the input at fixed offsets. */
+/* The multiply-adds of `count` input channels of one 16-channel block (inputs from s, n pixels
+ * pixel_stride floats apart; weights from w) into the n x vectors accumulators; pixel_stride is the
+ * constant 16 for blocked input, so that the broadcasts address the input at fixed offsets. */
 static inline __attribute__((always_inline)) void accumulate_block(__m512 acc[2][PIXELS], const float *s, const float *w,
                                                                    int64_t pixel_stride, int count, const int n, const int vectors) {
     const int64_t stride = 16 * vectors;
@@ -68,6 +68,9 @@ static inline __attribute__((always_inline)) void accumulate_block(__m512 acc[2]
 /* The lines of [*from, end) up to `bytes` further; *from moves past them. Into L1 (T0): on Zen 5
  * the cold 49-pixel layers ran 5-10% faster than with T1 (L2) and level with NTA. */
 static inline __attribute__((always_inline)) void prefetch_lines(const char **from, const char *end, int64_t bytes) {
+    if (*from >= end) {
+        return;
+    }
     const char *stop = *from + bytes < end ? *from + bytes : end;
     for (; *from < stop; *from += 64) {
         _mm_prefetch(*from, _MM_HINT_T0);
