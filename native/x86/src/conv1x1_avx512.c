@@ -194,6 +194,12 @@ typedef struct {
     int blocked_in, gelu, accumulate, groups_outer;
 } problem_t;
 
+/* Vectors of 16 output channels in group gi: 2, or 1 for a last group of 16 (out_channels rounded
+ * up to 16, as the weights are packed). */
+static inline int group_vectors(int64_t out_channels, int64_t gi) {
+    return gi * 32 + 32 <= (out_channels + 15) / 16 * 16 ? 2 : 1;
+}
+
 /* Part `part` of `parts` near-equal parts of `bytes` bytes from `from`, in whole cache lines, as
  * the region group g prefetches. */
 static void prefetch_part(group_t *g, const char *from, int64_t bytes, int64_t part, int64_t parts) {
@@ -212,12 +218,11 @@ static void prefetch_part(group_t *g, const char *from, int64_t bytes, int64_t p
  * argument, measured no gain: not done.) */
 static void prefetch_after(const problem_t *q, int64_t gi, int64_t c, group_t *g) {
     int64_t groups = (q->out_channels + 31) / 32;
-    int64_t padded = (q->out_channels + 15) / 16 * 16;
     if (gi + 1 >= groups || (!q->groups_outer && c > 0)) {
         return;
     }
     const char *next_group = (const char *)(q->packed + (gi + 1) * 32 * q->in_channels);
-    int64_t next_group_bytes = (gi * 32 + 64 <= padded ? 32 : 16) * q->in_channels * (int64_t)sizeof(float);
+    int64_t next_group_bytes = group_vectors(q->out_channels, gi + 1) * 16 * q->in_channels * (int64_t)sizeof(float);
     prefetch_part(g, next_group, next_group_bytes, q->groups_outer ? c : 0, q->groups_outer ? q->chunks : 1);
 }
 
@@ -228,8 +233,7 @@ static map_strides strides_of(int64_t channels, int64_t pixels, int64_t channel_
 
 /* Chunk c (of near-equal chunks, as tiles are) of group gi of image b. */
 static inline void run_item(const problem_t *q, int64_t b, int64_t gi, int64_t c) {
-    int64_t padded = (q->out_channels + 15) / 16 * 16;
-    int vectors = gi * 32 + 32 <= padded ? 2 : 1;
+    int vectors = group_vectors(q->out_channels, gi);
     int64_t last = q->out_channels - gi * 32 - (vectors - 1) * 16;
     group_t g = {q->src + b * q->in_channels * q->pixels,
                  q->dst + b * q->out_channels * q->pixels + gi * 2 * q->out.block_stride,
@@ -263,7 +267,7 @@ void efk_conv1x1_avx512(const float *src, float *dst, const float *packed, const
      * result does not depend on the thread count. The inner loop re-reads what the outer one
      * does not change: the weights when chunks are outer, an image's input when groups are; the
      * smaller of the two goes inside, where it stays in cache. */
-    if (out_channels <= pixels) {
+    if (!q.groups_outer) {
 #pragma omp parallel for collapse(3) schedule(static)
         for (int64_t b = 0; b < batch; b++) {
             for (int64_t c = 0; c < q.chunks; c++) {

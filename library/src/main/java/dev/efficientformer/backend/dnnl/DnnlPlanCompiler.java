@@ -520,9 +520,9 @@ final class DnnlPlanCompiler {
      * {@code brgconv_1x1} (NHWC) 143-196 on V2's in a run (the slowest with a fused GELU); the
      * kernel runs 150-220 with the weights in cache and, as it prefetches each group's weights
      * while the group before computes, 2-20% less with them coming from memory (the most where a
-     * layer has few pixels per weight; {@code native/x86/test.sh}). Whole models at batch 1 on one thread ran 2% (L1) to 6%
-     * (V2-S1) faster than with oneDNN's NHWC 1x1 convolutions and no prefetching. Each output is
-     * computed the same way whatever the split across threads.
+     * layer has few pixels per weight; {@code native/x86/test.sh}). Whole models at batch 1 on one
+     * thread ran 2% (L1) to 6% (V2-S1) faster than with oneDNN's NHWC 1x1 convolutions and no
+     * prefetching. Each output is computed the same way whatever the split across threads.
      *
      * @return whether the nodes were lowered
      */
